@@ -1,0 +1,78 @@
+// One row of a table part: a bound control per column and a Remove button that asks before it removes.
+
+import { useEffect, useRef, useState } from 'react';
+import type { Row } from '../../shared/schema/section-doc';
+import type { TablePart } from '../../shared/template/types';
+import { FieldControl } from './FieldControl';
+import { useYChange } from './use-y-change';
+
+interface TableRowProps {
+  readonly row: Row;
+  readonly part: TablePart;
+  /** 1-based position, as people count rows. */
+  readonly number: number;
+  readonly readOnly: boolean;
+  /** The row this participant just added: its first cell takes focus. */
+  readonly focusOnMount: boolean;
+  readonly onRemove: () => void;
+}
+
+export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }: TableRowProps) {
+  useYChange(row);
+  const rowElement = useRef<HTMLTableRowElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    if (focusOnMount) rowElement.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, [focusOnMount]);
+
+  useEffect(() => {
+    if (!confirming && cancelled.current) {
+      cancelled.current = false;
+      removeButton.current?.focus();
+    }
+  }, [confirming]);
+
+  const keep = () => {
+    cancelled.current = true;
+    setConfirming(false);
+  };
+
+  return (
+    <tr ref={rowElement}>
+      {part.columns.map((column) => (
+        <td key={column.id}>
+          <FieldControl map={row} field={column} readOnly={readOnly} naming={{ 'aria-label': `${column.label}, ${part.rowNoun} ${number}` }} />
+        </td>
+      ))}
+      {!readOnly && (
+        <td className="row-actions">
+          {confirming ? (
+            <span
+              className="confirm"
+              role="group"
+              aria-label={`Remove ${part.rowNoun} ${number}?`}
+              onKeyDown={(event) => event.key === 'Escape' && keep()}
+            >
+              <span aria-hidden="true">
+                Remove {part.rowNoun} {number}?
+              </span>
+              <button type="button" className="button button--danger" autoFocus onClick={onRemove}>
+                Yes, remove
+              </button>
+              <button type="button" className="button" onClick={keep}>
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button ref={removeButton} type="button" className="button" onClick={() => setConfirming(true)}>
+              Remove<span className="visually-hidden"> {part.rowNoun} {number}</span>
+            </button>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

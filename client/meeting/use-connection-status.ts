@@ -1,0 +1,27 @@
+// The socket's state as React state, and the refusals the server sends back, for the status line.
+
+import { useEffect, useState } from 'react';
+import type { CollabSocket, Refusal, SocketStatus } from '../api/collab-socket';
+
+export function useConnectionStatus(socket: CollabSocket): SocketStatus {
+  const [status, setStatus] = useState<SocketStatus>(socket.status);
+  useEffect(() => {
+    setStatus(socket.status);
+    const stop = socket.onStatus(setStatus);
+    return () => {
+      stop();
+    };
+  }, [socket]);
+  return status;
+}
+
+export function useLastRefusal(socket: CollabSocket): Refusal | null {
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  useEffect(() => {
+    const stop = socket.onRefusal(setRefusal);
+    return () => {
+      stop();
+    };
+  }, [socket]);
+  return refusal;
+}

@@ -1,0 +1,115 @@
+// Wires storage, auth, the collaboration gateway and the HTTP routes into one server on one port.
+
+import http from 'node:http';
+import express from 'express';
+import { errorBody } from '../shared/protocol/errors';
+import { AuditLog } from './auth/audit';
+import { OriginPolicy } from './auth/origin';
+import { Sessions } from './auth/sessions';
+import { Rooms } from './collab/rooms';
+import { CollabGateway } from './collab/upgrade';
+import type { Config } from './config';
+import { type AppContext, originGuard } from './http/context';
+import { auditRouter } from './http/audit';
+import { joinRouter } from './http/join';
+import { participantsRouter } from './http/participants';
+import { sessionRouter } from './http/session';
+import { usersRouter } from './http/users';
+import { openapiRouter } from './http/openapi';
+import { plansRouter } from './http/plans';
+import { securityHeaders } from './http/security-headers';
+import { staticClientRouter } from './http/static-client';
+import { openDatabase } from './store/database';
+import { ClientIds } from './store/client-ids';
+import { DocLog } from './store/doc-log';
+import { Plans } from './store/plans';
+import { Users } from './store/users';
+
+export interface ConcordServer {
+  readonly context: AppContext;
+  readonly http: http.Server;
+  readonly gateway: CollabGateway;
+  listen(): Promise<number>;
+  /** Stops accepting, closes every socket with 1001, compacts live docs and closes the database. */
+  stop(): Promise<void>;
+}
+
+export function createServer(config: Config): ConcordServer {
+  const db = openDatabase(config.dataDir);
+  const plans = new Plans(db);
+  const users = new Users(db);
+  const log = new DocLog(db);
+  const sessions = new Sessions(db, config.invitationTtlMs);
+  const audit = new AuditLog(db);
+  const rooms = new Rooms(plans, log, new ClientIds(db), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
+  const origins = new OriginPolicy(config.extraOrigins);
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, maxFrameBytes: config.maxFrameBytes });
+  const context: AppContext = {
+    db,
+    plans,
+    users,
+    log,
+    sessions,
+    audit,
+    rooms,
+    gateway,
+    origins,
+    publicUrl: config.publicUrl,
+    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+  };
+  let accepting = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.get('/healthz', (_request, response) => {
+    if (accepting) response.json({ ok: true });
+    else response.status(503).json(errorBody('SHUTTING_DOWN'));
+  });
+  app.use(express.json({ limit: '256kb' }));
+  app.use(originGuard(context));
+  app.use(openapiRouter());
+  app.use(joinRouter(context));
+  app.use(sessionRouter(context));
+  app.use(usersRouter(context));
+  app.use(plansRouter(context));
+  app.use(participantsRouter(context));
+  app.use(auditRouter(context));
+  app.use('/api', (_request, response) => {
+    response.status(404).json(errorBody('NOT_FOUND'));
+  });
+  app.use(staticClientRouter(config.clientDir));
+  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) response.status(status).json(errorBody('BAD_REQUEST'));
+    else response.status(500).json(errorBody('INTERNAL'));
+  });
+
+  const server = http.createServer(app);
+  server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
+
+  return {
+    context,
+    http: server,
+    gateway,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          accepting = true;
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    stop: async () => {
+      accepting = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      gateway.closeAll();
+      server.closeAllConnections();
+      await closed;
+      context.rooms.unloadAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// One participant's socket: a single doc (stock y-websocket clients) or every doc of a plan multiplexed (the Concord client).
+
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import { ERRORS, type ErrorCode } from '../../shared/protocol/errors';
+import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { handleDocMessage, type Identity, type MessageVerdict } from './doc-messages';
+import type { DocSubscriber, LiveDoc } from './live-doc';
+import type { Rooms } from './rooms';
+
+export interface PeerDeps {
+  readonly rooms: Rooms;
+  readonly sessionStillValid: () => boolean;
+  readonly onRefused: (identity: Identity, doc: string, reason: string) => void;
+  readonly onProtocolError: (identity: Identity, reason: string) => void;
+}
+
+const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
+  UNKNOWN_IEP: CloseCode.UNKNOWN_DOC,
+  UNKNOWN_DOC: CloseCode.UNKNOWN_DOC,
+  NOT_A_PARTICIPANT: CloseCode.FORBIDDEN,
+};
+
+class Subscription implements DocSubscriber {
+  constructor(
+    private readonly peer: CollabPeer,
+    readonly live: LiveDoc,
+    readonly participantId: string,
+  ) {}
+
+  send(message: Uint8Array): void {
+    this.peer.sendDocMessage(this.live.name, message);
+  }
+
+  end(code: number, reason: string): void {
+    this.peer.endDoc(this.live.name, code, reason);
+  }
+}
+
+export class CollabPeer {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private closed = false;
+
+  /** `singleDoc` set: the socket speaks plain y-websocket for that one doc; unset: multiplexed frames. */
+  constructor(
+    private readonly ws: WebSocket,
+    private identity: Identity,
+    private readonly singleDoc: string | null,
+    private readonly deps: PeerDeps,
+  ) {
+    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on('close', () => this.teardown());
+    ws.on('error', () => this.teardown());
+    if (singleDoc !== null && !this.subscribe(singleDoc)) return;
+  }
+
+  get participantId(): string {
+    return this.identity.participantId;
+  }
+
+  /** Rights changed mid-meeting: the next frame is judged by the new roles, no reconnect needed. */
+  updateRoles(roles: Identity['roles']): void {
+    this.identity = { ...this.identity, roles, user: { ...this.identity.user, roles } };
+  }
+
+  sessionStillValid(): boolean {
+    return this.deps.sessionStillValid();
+  }
+
+  sendDocMessage(doc: string, message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(this.singleDoc === null ? encodeDocMessage(doc, message) : message);
+  }
+
+  /** Ends one doc: on a multiplexed socket only that channel closes; a single-doc socket closes. */
+  endDoc(doc: string, code: number, reason: string): void {
+    const subscription = this.subscriptions.get(doc);
+    if (subscription) this.unsubscribe(subscription);
+    if (this.singleDoc === null) {
+      if (this.ws.readyState === this.ws.OPEN) this.ws.send(encodeDocClose(doc, code, reason));
+    } else {
+      this.close(code, reason);
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.teardown();
+    this.ws.close(code, reason.slice(0, 120));
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.protocolError('text frames are not part of the protocol');
+      return;
+    }
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    try {
+      if (this.singleDoc !== null) this.receiveDocMessage(this.singleDoc, bytes);
+      else this.receiveMuxFrame(bytes);
+    } catch (error) {
+      this.protocolError(error instanceof Error ? `unreadable message: ${error.message}` : 'unreadable message');
+    }
+  }
+
+  private receiveMuxFrame(bytes: Uint8Array): void {
+    const frame = decodeMuxFrame(bytes);
+    switch (frame.kind) {
+      case MuxKind.PING:
+        this.ws.send(encodeHeartbeat(MuxKind.PONG));
+        return;
+      case MuxKind.PONG:
+        return;
+      case MuxKind.DOC_CLOSE: {
+        const subscription = this.subscriptions.get(frame.doc);
+        if (subscription) this.unsubscribe(subscription);
+        return;
+      }
+      case MuxKind.DOC_MESSAGE:
+        if (!this.subscriptions.has(frame.doc) && !this.subscribe(frame.doc)) return;
+        this.receiveDocMessage(frame.doc, frame.message);
+    }
+  }
+
+  private receiveDocMessage(doc: string, message: Uint8Array): void {
+    const subscription = this.subscriptions.get(doc);
+    if (!subscription) return;
+    const verdict: MessageVerdict = handleDocMessage(
+      {
+        live: subscription.live,
+        subscriber: subscription,
+        identity: this.identity,
+        ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
+        onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
+      },
+      message,
+    );
+    if (verdict.close) this.protocolError(verdict.reason);
+  }
+
+  /** Subscribes to a doc of this peer's plan; an unknown name is answered with a close and creates nothing. */
+  private subscribe(doc: string): boolean {
+    const live = this.deps.rooms.acquire(this.identity.iepId, doc);
+    if (typeof live === 'string') {
+      const code = CLOSE_FOR[live] ?? CloseCode.POLICY;
+      if (this.singleDoc === null) this.ws.send(encodeDocClose(doc, code, ERRORS[live].message));
+      else this.close(code, ERRORS[live].message);
+      return false;
+    }
+    const subscription = new Subscription(this, live, this.identity.participantId);
+    this.subscriptions.set(doc, subscription);
+    live.subscribe(subscription);
+    return true;
+  }
+
+  private unsubscribe(subscription: Subscription): void {
+    if (this.subscriptions.get(subscription.live.name) !== subscription) return;
+    this.subscriptions.delete(subscription.live.name);
+    subscription.live.unsubscribe(subscription);
+    this.deps.rooms.released(this.identity.iepId, subscription.live);
+  }
+
+  private protocolError(reason: string): void {
+    this.deps.onProtocolError(this.identity, reason);
+    this.close(CloseCode.MALFORMED, reason);
+  }
+
+  private teardown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscription of [...this.subscriptions.values()]) this.unsubscribe(subscription);
+  }
+}

@@ -1,0 +1,156 @@
+// The plans being worked on now: their live docs, loaded on first use, unloaded when nobody has used them for a while.
+
+import { isDocOf } from '../../shared/protocol/doc-names';
+import type { ErrorCode } from '../../shared/protocol/errors';
+import { templateOf } from '../../shared/template/index';
+import type { ClientIds } from '../store/client-ids';
+import type { DocLog } from '../store/doc-log';
+import type { Plans } from '../store/plans';
+import type * as Y from 'yjs';
+import { type ApplyOutcome, LiveDoc } from './live-doc';
+
+export interface RoomOptions {
+  readonly compactEvery: number;
+  /** A doc nobody is subscribed to stays loaded this long, so a reconnect after a Wi-Fi blip is instant. */
+  readonly idleUnloadMs: number;
+}
+
+interface Room {
+  readonly docs: Map<string, LiveDoc>;
+  readonly unloadTimers: Map<string, ReturnType<typeof setTimeout>>;
+  /** Cache of `ClientIds` for this room. */
+  readonly clientOwners: Map<number, string>;
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(
+    private readonly plans: Plans,
+    private readonly log: DocLog,
+    private readonly clientIds: ClientIds,
+    private readonly options: RoomOptions,
+  ) {}
+
+  /** Checks that the doc exists before anything is created, so requests for unknown names leave no trace. */
+  validate(iepId: string, docName: string): ErrorCode | null {
+    if (this.rooms.get(iepId)?.docs.has(docName)) return null;
+    const plan = this.plans.get(iepId);
+    if (!plan) return 'UNKNOWN_IEP';
+    return isDocOf(templateOf(plan.template), docName) ? null : 'UNKNOWN_DOC';
+  }
+
+  /**
+   * The live doc, loaded before it is returned: loading is synchronous on SQLite, so no sync reply can ever be
+   * served from a half-loaded doc, and two subscribers arriving together share one load.
+   */
+  acquire(iepId: string, docName: string): LiveDoc | ErrorCode {
+    const problem = this.validate(iepId, docName);
+    if (problem) return problem;
+    const room = this.roomOf(iepId);
+    const timer = room.unloadTimers.get(docName);
+    if (timer) clearTimeout(timer);
+    room.unloadTimers.delete(docName);
+    const existing = room.docs.get(docName);
+    if (existing) return existing;
+    const live = new LiveDoc(
+      docName,
+      this.log.load(iepId, docName),
+      {
+        append: (seq, update) => this.log.append(iepId, docName, seq, update),
+        compact: (uptoSeq, state) => this.log.compact(iepId, docName, uptoSeq, state),
+      },
+      { compactEvery: this.options.compactEvery, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
+    );
+    room.docs.set(docName, live);
+    return live;
+  }
+
+  /** A change by the server itself to one doc, loaded for the purpose if nobody has it open. */
+  writeAsServer(iepId: string, docName: string, change: (doc: Y.Doc) => void): ApplyOutcome | ErrorCode {
+    const live = this.acquire(iepId, docName);
+    if (typeof live === 'string') return live;
+    const outcome = live.transactServer(change);
+    this.released(iepId, live);
+    return outcome;
+  }
+
+  /** Called when a subscriber leaves; the doc unloads after the idle delay if nobody came back. */
+  released(iepId: string, live: LiveDoc): void {
+    const room = this.rooms.get(iepId);
+    if (!room || live.subscribers.size > 0 || room.docs.get(live.name) !== live) return;
+    room.unloadTimers.set(
+      live.name,
+      setTimeout(() => this.unload(iepId, live), this.options.idleUnloadMs).unref(),
+    );
+  }
+
+  /** Whether this participant may write as this Yjs client id; the first use claims it for good (cached per room). */
+  ownsClient(iepId: string, clientId: number, participantId: string): boolean {
+    const owners = this.rooms.get(iepId)?.clientOwners;
+    if (!owners) return false;
+    let owner = owners.get(clientId) ?? this.clientIds.owner(iepId, clientId);
+    if (owner === undefined) {
+      this.clientIds.claim(iepId, clientId, participantId);
+      owner = participantId;
+    }
+    owners.set(clientId, owner);
+    return owner === participantId;
+  }
+
+  liveDocCount(): number {
+    let count = 0;
+    for (const room of this.rooms.values()) count += room.docs.size;
+    return count;
+  }
+
+  roomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Every live doc, for shutdown and the server's own writes. */
+  *liveDocs(): Iterable<[string, LiveDoc]> {
+    for (const [iepId, room] of this.rooms) for (const live of room.docs.values()) yield [iepId, live];
+  }
+
+  /** Compacts and drops every doc (shutdown). */
+  unloadAll(): void {
+    for (const [iepId, live] of [...this.liveDocs()]) this.unload(iepId, live);
+  }
+
+  private unload(iepId: string, live: LiveDoc): void {
+    const room = this.rooms.get(iepId);
+    if (!room || room.docs.get(live.name) !== live || live.subscribers.size > 0) return;
+    try {
+      live.compact();
+    } catch {
+      // The log is whole without the snapshot; the next load replays it.
+    }
+    this.forget(iepId, room, live);
+  }
+
+  /** A doc that may differ from storage: everyone on it is sent away to resync from a fresh load. */
+  private drop(iepId: string, live: LiveDoc, code: number, reason: string): void {
+    for (const subscriber of [...live.subscribers]) subscriber.end(code, reason);
+    const room = this.rooms.get(iepId);
+    if (room && room.docs.get(live.name) === live) this.forget(iepId, room, live);
+  }
+
+  private forget(iepId: string, room: Room, live: LiveDoc): void {
+    const timer = room.unloadTimers.get(live.name);
+    if (timer) clearTimeout(timer);
+    room.unloadTimers.delete(live.name);
+    room.docs.delete(live.name);
+    live.destroy();
+    if (room.docs.size === 0) this.rooms.delete(iepId);
+  }
+
+  private roomOf(iepId: string): Room {
+    let room = this.rooms.get(iepId);
+    if (!room) {
+      room = { docs: new Map(), unloadTimers: new Map(), clientOwners: new Map() };
+      this.rooms.set(iepId, room);
+    }
+    return room;
+  }
+}

@@ -1,0 +1,108 @@
+// The WebSocket door: checks origin, session and membership of the plan before a socket exists, then hands it to a peer.
+
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import { ERRORS, type ErrorCode } from '../../shared/protocol/errors';
+import { colorFor } from '../../shared/protocol/presence';
+import type { AuditLog } from '../auth/audit';
+import type { OriginPolicy } from '../auth/origin';
+import { participantFor } from '../auth/access';
+import { readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
+import type { Plans } from '../store/plans';
+import type { Identity } from './doc-messages';
+import { CollabPeer } from './peer';
+import type { Rooms } from './rooms';
+
+const COLLAB_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})(?:\/([a-z0-9-]{1,64}))?\/?$/;
+
+export interface UpgradeDeps {
+  readonly rooms: Rooms;
+  readonly plans: Plans;
+  readonly sessions: Sessions;
+  readonly audit: AuditLog;
+  readonly origins: OriginPolicy;
+  readonly maxFrameBytes: number;
+}
+
+export class CollabGateway {
+  readonly wss: WebSocketServer;
+  private readonly peers = new Set<CollabPeer>();
+
+  constructor(private readonly deps: UpgradeDeps) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refusal = (code: ErrorCode) => refuse(socket, code);
+    const match = COLLAB_PATH.exec((request.url ?? '').split('?')[0] ?? '');
+    if (!match) return refusal('NOT_FOUND');
+    const [, iepId = '', doc] = match;
+    if (!this.deps.origins.allows(request.headers.origin, request.headers.host)) return refusal('FORBIDDEN_ORIGIN');
+    const session = this.deps.sessions.find(readCookie(request.headers.cookie, SESSION_COOKIE));
+    if (!session) return refusal('NOT_SIGNED_IN');
+    // Another team's plan answers exactly like a plan that does not exist: its existence is not disclosed.
+    const participant = participantFor(this.deps.plans, session, iepId);
+    if (!participant) return refusal('UNKNOWN_IEP');
+    const problem = this.deps.rooms.validate(iepId, doc ?? 'meeting');
+    if (problem) return refusal(problem);
+    const identity: Identity = {
+      iepId,
+      participantId: participant.id,
+      name: participant.name,
+      roles: participant.roles,
+      user: { participantId: participant.id, name: participant.name, roles: participant.roles, color: colorFor(participant.id) },
+    };
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.deps.audit.record({ actor: participant.id, iepId, action: 'plan.opened', detail: { via: doc ? `doc:${doc}` : 'meeting-room' }, ip: request.socket.remoteAddress });
+      const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE) ?? '';
+      const peer = new CollabPeer(ws, identity, doc ?? null, {
+        sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
+        rooms: this.deps.rooms,
+        onRefused: (who, refusedDoc, reason) =>
+          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
+        onProtocolError: (who, reason) =>
+          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
+      });
+      this.peers.add(peer);
+      ws.on('close', () => this.peers.delete(peer));
+    });
+  }
+
+  /**
+   * Applies a change of someone's rights to their open sockets at once: new roles take effect on the next frame;
+   * a removed participant (or one whose links were revoked) is disconnected.
+   */
+  refreshParticipant(participantId: string): void {
+    const participant = this.deps.plans.participant(participantId);
+    for (const peer of this.peers) {
+      if (peer.participantId !== participantId) continue;
+      if (!participant) peer.close(CloseCode.FORBIDDEN, 'You are no longer on this team.');
+      else peer.updateRoles(participant.roles);
+    }
+  }
+
+  /** Ends the sockets of sessions that no longer exist (signed out, invitation revoked). */
+  dropSessionless(participantId: string): void {
+    for (const peer of this.peers) if (peer.participantId === participantId && !peer.sessionStillValid()) peer.close(CloseCode.NOT_SIGNED_IN, 'Your sign-in has ended.');
+  }
+
+  /** SIGTERM: every socket is told the server is going away (1001), so clients reconnect to the next one. */
+  closeAll(): void {
+    for (const peer of [...this.peers]) peer.close(1001, 'server restarting');
+    this.peers.clear();
+  }
+}
+
+function refuse(socket: Duplex, code: ErrorCode): void {
+  const { status, message } = ERRORS[code];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

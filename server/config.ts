@@ -1,0 +1,38 @@
+// The server's settings, read once from the environment (see the README's configuration table).
+
+import path from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly clientDir: string;
+  readonly demo: boolean;
+  readonly extraOrigins: readonly string[];
+  readonly maxFrameBytes: number;
+  readonly compactEvery: number;
+  readonly idleUnloadMs: number;
+  readonly publicUrl: string | null;
+  readonly invitationTtlMs: number;
+}
+
+function integer(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined ? Number.NaN : Number.parseInt(value, 10);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? 'dist/client'),
+    demo: env.CONCORD_DEMO !== '0',
+    extraOrigins: (env.CONCORD_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    maxFrameBytes: integer(env.CONCORD_MAX_FRAME_BYTES, 8 * 1024 * 1024),
+    compactEvery: Math.max(1, integer(env.CONCORD_COMPACT_EVERY, 500)),
+    idleUnloadMs: integer(env.CONCORD_IDLE_UNLOAD_MS, 60_000),
+    publicUrl: env.CONCORD_PUBLIC_URL || null,
+    invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),
+  };
+}

@@ -1,0 +1,100 @@
+// Opens the SQLite database under DATA_DIR with the durability settings every accepted keystroke relies on.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  is_admin INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ieps (
+  id TEXT PRIMARY KEY,
+  template TEXT NOT NULL,
+  status TEXT NOT NULL,
+  student_json TEXT NOT NULL,
+  facts_json TEXT NOT NULL,
+  is_demo INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  iep_id TEXT NOT NULL REFERENCES ieps(id),
+  name TEXT NOT NULL,
+  roles_json TEXT NOT NULL,
+  email TEXT,
+  user_id TEXT REFERENCES users(id),
+  removed_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_by_iep ON participants(iep_id);
+CREATE INDEX IF NOT EXISTS participants_by_user ON participants(user_id);
+CREATE TABLE IF NOT EXISTS invitations (
+  token_hash TEXT PRIMARY KEY,
+  participant_id TEXT NOT NULL REFERENCES participants(id),
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT REFERENCES users(id),
+  participant_id TEXT REFERENCES participants(id),
+  auth_method TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  CHECK (user_id IS NOT NULL OR participant_id IS NOT NULL)
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  iep_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (iep_id, doc, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  iep_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  upto_seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (iep_id, doc)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS yjs_clients (
+  iep_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (iep_id, client_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  actor TEXT,
+  iep_id TEXT,
+  action TEXT NOT NULL,
+  detail_json TEXT NOT NULL,
+  ip TEXT
+);
+CREATE TRIGGER IF NOT EXISTS audit_events_append_only_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_events_append_only_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
+export function openDatabase(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'concord.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before we relay the update it holds, so a crash loses nothing anyone saw accepted.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,90 @@
+// The multiplexed frame codec, the write rule, and awareness stamping: small pure functions, table-driven.
+
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MAX_DOC_NAME, MuxKind } from '../../shared/protocol/mux';
+import { ROLES, can } from '../../shared/rules/roles';
+import { decideWrite } from '../../shared/rules/write-gate';
+import { MAX_AWARENESS_STATE_BYTES, stampAwarenessUpdate } from '../../server/collab/awareness-identity';
+import { MessageType } from '../../shared/protocol/messages';
+import { awarenessStates } from '../helpers/frames';
+
+describe('multiplexed frames', () => {
+  it('round-trip a doc message, a close and heartbeats', () => {
+    const message = new Uint8Array([0, 0, 1, 0]);
+    expect(decodeMuxFrame(encodeDocMessage('present-levels', message))).toEqual({ kind: MuxKind.DOC_MESSAGE, doc: 'present-levels', message });
+    expect(decodeMuxFrame(encodeDocClose('goals', 4404, 'no such section'))).toEqual({ kind: MuxKind.DOC_CLOSE, doc: 'goals', code: 4404, reason: 'no such section' });
+    expect(decodeMuxFrame(encodeHeartbeat(MuxKind.PING))).toEqual({ kind: MuxKind.PING, doc: '' });
+  });
+
+  it('reject unknown kinds, truncated frames and overlong doc names', () => {
+    expect(() => decodeMuxFrame(new Uint8Array([7, 0]))).toThrow();
+    expect(() => decodeMuxFrame(new Uint8Array([1, 5, 97]))).toThrow();
+    expect(() => decodeMuxFrame(encodeDocMessage('x'.repeat(MAX_DOC_NAME + 1), new Uint8Array()))).toThrow();
+  });
+});
+
+describe('the write rule', () => {
+  it('lets exactly the roles with the edit capability write a section, and nobody write the meeting doc', () => {
+    for (const role of ROLES) {
+      expect(decideWrite({ roles: [role], doc: 'present-levels' }).ok, role).toBe(can([role], 'edit'));
+      expect(decideWrite({ roles: [role], doc: 'meeting' }).ok, role).toBe(false);
+    }
+  });
+
+  it('names the section and the rule when it refuses', () => {
+    const decision = decideWrite({ roles: ['parent'], doc: 'annual-goals' });
+    expect(decision.ok).toBe(false);
+    if (!decision.ok) expect(decision.reason).toContain('annual-goals');
+  });
+
+  it('gives someone holding several roles what any of them allows', () => {
+    expect(decideWrite({ roles: ['parent', 'special-education-teacher'], doc: 'present-levels' }).ok).toBe(true);
+  });
+});
+
+function awarenessUpdate(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, typeof entry.state === 'string' ? entry.state : JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** The states an awareness update carries, read with the same helper the integration tests use. */
+function readStates(update: Uint8Array): Map<number, unknown> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return awarenessStates(encoding.toUint8Array(encoder)) ?? new Map();
+}
+
+describe('awareness stamping', () => {
+  const user = { participantId: 'p1', name: 'Rosa Alvarez', roles: ['parent' as const], color: '#1d4ed8' };
+
+  it('replaces whatever identity the client claimed with the authenticated one', () => {
+    const forged = awarenessUpdate([{ clientId: 7, clock: 1, state: { user: { name: 'Principal', roles: ['lea-representative'] }, section: 'annual-goals' } }]);
+    const { update } = stampAwarenessUpdate(forged, user, () => true);
+    expect(readStates(update ?? new Uint8Array()).get(7)).toEqual({ user, section: 'annual-goals' });
+  });
+
+  it("drops entries for someone else's client id, oversized states and unparsable states", () => {
+    const update = awarenessUpdate([
+      { clientId: 1, clock: 1, state: { section: 'a' } },
+      { clientId: 2, clock: 1, state: { section: 'b' } },
+      { clientId: 3, clock: 1, state: { blob: 'x'.repeat(MAX_AWARENESS_STATE_BYTES) } },
+      { clientId: 4, clock: 1, state: '{not json' },
+    ]);
+    const stamped = stampAwarenessUpdate(update, user, (clientId) => clientId !== 2);
+    expect([...readStates(stamped.update ?? new Uint8Array()).keys()]).toEqual([1]);
+    expect(stamped.dropped).toBe(3);
+  });
+
+  it('keeps a departure (null state) as a departure', () => {
+    const { update } = stampAwarenessUpdate(awarenessUpdate([{ clientId: 9, clock: 2, state: null }]), user, () => true);
+    expect(readStates(update ?? new Uint8Array()).get(9)).toBeNull();
+  });
+});
