@@ -7,11 +7,13 @@ import { AuditLog } from './auth/audit';
 import { OriginPolicy } from './auth/origin';
 import { Sessions } from './auth/sessions';
 import { Rooms } from './collab/rooms';
+import { SectionLocks } from './collab/section-locks';
 import { CollabGateway } from './collab/upgrade';
 import type { Config } from './config';
 import { type AppContext, originGuard } from './http/context';
 import { auditRouter } from './http/audit';
 import { joinRouter } from './http/join';
+import { locksRouter } from './http/locks';
 import { participantsRouter } from './http/participants';
 import { sessionRouter } from './http/session';
 import { usersRouter } from './http/users';
@@ -43,7 +45,8 @@ export function createServer(config: Config): ConcordServer {
   const audit = new AuditLog(db);
   const rooms = new Rooms(plans, log, new ClientIds(db), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
   const origins = new OriginPolicy(config.extraOrigins);
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, maxFrameBytes: config.maxFrameBytes });
+  const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, maxFrameBytes: config.maxFrameBytes });
   const context: AppContext = {
     db,
     plans,
@@ -53,6 +56,7 @@ export function createServer(config: Config): ConcordServer {
     audit,
     rooms,
     gateway,
+    locks,
     origins,
     publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
@@ -76,6 +80,7 @@ export function createServer(config: Config): ConcordServer {
   app.use(plansRouter(context));
   app.use(participantsRouter(context));
   app.use(auditRouter(context));
+  app.use(locksRouter(context));
   app.use('/api', (_request, response) => {
     response.status(404).json(errorBody('NOT_FOUND'));
   });
@@ -106,6 +111,7 @@ export function createServer(config: Config): ConcordServer {
       accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       gateway.closeAll();
+      locks.stop();
       server.closeAllConnections();
       await closed;
       context.rooms.unloadAll();

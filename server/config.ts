@@ -14,6 +14,8 @@ export interface Config {
   readonly idleUnloadMs: number;
   readonly publicUrl: string | null;
   readonly invitationTtlMs: number;
+  readonly lockGraceMs: number;
+  readonly lockIdleMs: number;
 }
 
 function integer(value: string | undefined, fallback: number): number {
@@ -34,5 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: integer(env.CONCORD_IDLE_UNLOAD_MS, 60_000),
     publicUrl: env.CONCORD_PUBLIC_URL || null,
     invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),
+    lockGraceMs: integer(env.CONCORD_LOCK_GRACE_MS, 30_000),
+    lockIdleMs: Math.max(1000, integer(env.CONCORD_LOCK_IDLE_MS, 5 * 60_000)),
   };
 }

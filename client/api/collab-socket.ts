@@ -2,6 +2,7 @@
 
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '../../shared/protocol/messages';
+import { ownPresence } from './own-presence';
 import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
 
 const HEARTBEAT_MS = 10_000;
@@ -23,6 +24,7 @@ export type SocketStatus = 'connecting' | 'open' | 'closed';
 export class CollabSocket {
   private ws: WebSocket | null = null;
   private readonly channels = new Map<string, DocChannel>();
+  private readonly localClients = new Map<string, number>();
   private lastHeard = 0;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly refusalListeners = new Set<Listener<Refusal>>();
@@ -40,6 +42,16 @@ export class CollabSocket {
       }
     }
     return BoundChannel as unknown as typeof WebSocket;
+  }
+
+  /** The Yjs client id of the local doc for `doc`: only its presence entries leave this browser. */
+  setLocalClient(doc: string, clientId: number): void {
+    this.localClients.set(doc, clientId);
+  }
+
+  /** @internal */
+  localClientOf(doc: string): number | undefined {
+    return this.localClients.get(doc);
   }
 
   onRefusal(listener: Listener<Refusal>): () => void {
@@ -233,8 +245,12 @@ class DocChannel {
     this.onclose?.(new CloseEvent('close', { code, reason, wasClean: code === 1000 }));
   }
 
+  /** Sends only our own presence, at most every AWARENESS_THROTTLE_MS; the latest state wins. */
   private throttleAwareness(message: Uint8Array): void {
-    this.pendingAwareness = message;
+    const clientId = this.socket.localClientOf(this.doc);
+    const own = clientId === undefined ? null : ownPresence(message, clientId);
+    if (!own) return;
+    this.pendingAwareness = own;
     if (this.awarenessTimer) return;
     this.flushAwareness();
     this.awarenessTimer = setTimeout(() => {

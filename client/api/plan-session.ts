@@ -50,6 +50,7 @@ export class PlanSession {
 
   private open(url: string, docName: string, silentAwareness = false): LiveDoc {
     const doc = new Y.Doc();
+    this.socket.setLocalClient(docName, doc.clientID);
     const awareness = new Awareness(doc);
     if (silentAwareness) awareness.setLocalState(null);
     const provider = new WebsocketProvider(url, docName, doc, {

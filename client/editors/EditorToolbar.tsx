@@ -42,7 +42,8 @@ export function EditorToolbar({ editor, label }: { readonly editor: Editor; read
     selector: ({ editor: current }) => BUTTONS.map((button) => button.isActive(current)),
   });
   return (
-    <div className="editor-toolbar" role="group" aria-label={`Formatting for ${label}`}>
+    <fieldset className="editor-toolbar">
+      <legend className="visually-hidden">Formatting for {label}</legend>
       {BUTTONS.map((button, index) => (
         <button
           key={button.id}
@@ -54,6 +55,6 @@ export function EditorToolbar({ editor, label }: { readonly editor: Editor; read
           {button.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 // A table part (goals, services, participants): one row per Y.Map in the part's Y.Array, every cell collaborative.
 
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { makeRow, ROW_ID, type Row, rowsOf, valueText } from '../../shared/schema/section-doc';
 import type { TablePart } from '../../shared/template/types';
@@ -20,7 +20,6 @@ function capitalized(noun: string): string {
 }
 
 export function TableEditor({ doc, part, readOnly }: TableEditorProps) {
-  const captionId = useId();
   const rows = rowsOf(doc, part);
   // Shallow: rows added or removed; each row observes its own cells.
   useYChange(rows);
@@ -46,9 +45,9 @@ export function TableEditor({ doc, part, readOnly }: TableEditorProps) {
   const list = rows.toArray();
   return (
     <section className="part part-table">
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <div className="table-scroll">
         <table className="part-table__table">
-          <caption id={captionId}>
+          <caption>
             <h3>{part.label}</h3>
           </caption>
           <thead>

@@ -1,6 +1,6 @@
 // One row of a table part: a bound control per column and a Remove button that asks before it removes.
 
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Row } from '../../shared/schema/section-doc';
 import type { TablePart } from '../../shared/template/types';
 import { FieldControl } from './FieldControl';
@@ -21,6 +21,7 @@ export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }
   useYChange(row);
   const rowElement = useRef<HTMLTableRowElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const cancelled = useRef(false);
 
@@ -28,8 +29,10 @@ export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }
     if (focusOnMount) rowElement.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }, [focusOnMount]);
 
+  // Focus follows the step: onto "Yes, remove" when asked, back to Remove when kept.
   useEffect(() => {
-    if (!confirming && cancelled.current) {
+    if (confirming) confirmButton.current?.focus();
+    else if (cancelled.current) {
       cancelled.current = false;
       removeButton.current?.focus();
     }
@@ -38,6 +41,9 @@ export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }
   const keep = () => {
     cancelled.current = true;
     setConfirming(false);
+  };
+  const keepOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') keep();
   };
 
   return (
@@ -50,20 +56,21 @@ export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }
       {!readOnly && (
         <td className="row-actions">
           {confirming ? (
-            <span
-              className="confirm"
-              role="group"
-              aria-label={`Remove ${part.rowNoun} ${number}?`}
-              onKeyDown={(event) => event.key === 'Escape' && keep()}
-            >
-              <span aria-hidden="true">
+            <span className="confirm">
+              <span>
                 Remove {part.rowNoun} {number}?
               </span>
-              <button type="button" className="button button--danger" autoFocus onClick={onRemove}>
-                Yes, remove
+              <button
+                ref={confirmButton}
+                type="button"
+                className="button button--danger"
+                onClick={onRemove}
+                onKeyDown={keepOnEscape}
+              >
+                Yes, remove<span className="visually-hidden"> {part.rowNoun} {number}</span>
               </button>
-              <button type="button" className="button" onClick={keep}>
-                Keep
+              <button type="button" className="button" onClick={keep} onKeyDown={keepOnEscape}>
+                Keep<span className="visually-hidden"> {part.rowNoun} {number}</span>
               </button>
             </span>
           ) : (

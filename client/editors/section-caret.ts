@@ -64,7 +64,14 @@ export function cursorLens(awareness: Awareness, field: string): Awareness {
     },
     getLocalState: () => view(awareness.getLocalState()),
     getStates: () => new Map([...awareness.getStates()].map(([clientId, state]) => [clientId, view(state)])),
-    setLocalStateField: (key: string, value: unknown) => awareness.setLocalStateField(key, value),
+    setLocalStateField: (key: string, value: unknown) => {
+      const state = awareness.getLocalState();
+      if (value !== null || !state) return awareness.setLocalStateField(key, value);
+      // A caret that left is removed, not kept as `null`: presence stays small however many sections were visited.
+      if (!(key in state)) return;
+      const { [key]: _left, ...rest } = state;
+      awareness.setLocalState(rest);
+    },
     on: (name: string, listener: (...args: unknown[]) => void) => awareness.on(name, listener),
     off: (name: string, listener: (...args: unknown[]) => void) => awareness.off(name, listener),
   };

@@ -22,17 +22,13 @@ interface ConnectionStatusProps {
 
 export function ConnectionStatus({ socket, titleOfDoc, showRefusals }: ConnectionStatusProps) {
   const status = useConnectionStatus(socket);
-  const lastRefusal = useLastRefusal(socket);
-  const refusal = showRefusals ? lastRefusal : null;
-  const where = refusal ? titleOfDoc(refusal.doc) : undefined;
+  const refusal = useLastRefusal(socket);
+  // Only refusals of a section matter here: this client never writes the meeting doc, so a refusal of it is noise.
+  const where = showRefusals && refusal ? titleOfDoc(refusal.doc) : undefined;
   return (
     <div className="connection" role="status" aria-live="polite" data-testid="connection-status" data-status={status}>
       <p className={`connection__line connection__line--${status}`}>{STATUS_SENTENCES[status]}</p>
-      {refusal && (
-        <p className="connection__refusal">
-          {where ? `A change to “${where}” was not accepted by the server.` : 'A change was not accepted by the server.'}
-        </p>
-      )}
+      {where && <p className="connection__refusal">A change to “{where}” was not accepted by the server.</p>}
     </div>
   );
 }

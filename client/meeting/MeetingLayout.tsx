@@ -1,6 +1,6 @@
 // The meeting room's layout: header and connection line, section navigation, the open section, and who is here.
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { PlanView } from '../../shared/protocol/api';
 import { colorFor, type PresenceUser } from '../../shared/protocol/presence';
 import { sectionOf, templateOf } from '../../shared/template/index';
@@ -53,22 +53,13 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
   }, []);
 
   const canEdit = plan.me.capabilities.includes('edit');
-  const main = useRef<HTMLElement>(null);
   const titleOf = useCallback((id: string) => plan.sections.find((section) => section.id === id)?.title, [plan.sections]);
   const titleOfDoc = useCallback((doc: string) => plan.sections.find((section) => section.doc === doc)?.title, [plan.sections]);
 
   return (
     <Announcer>
       <div className="meeting">
-        <a
-          className="skip-link"
-          href="#main-content"
-          onClick={(event) => {
-            // The hash names the open section, so the skip link moves focus without touching it.
-            event.preventDefault();
-            main.current?.focus();
-          }}
-        >
+        <a className="skip-link" href="#main-content">
           Skip to the open section
         </a>
         <MeetingHeader student={plan.student} planTitle={template.title} status={status}>
@@ -76,7 +67,7 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
         </MeetingHeader>
         <div className="meeting-body">
           <SectionNav sections={sections} currentId={current.id} presence={presence} />
-          <main id="main-content" ref={main} tabIndex={-1} className="meeting-main">
+          <main id="main-content" tabIndex={-1} className="meeting-main">
             {currentSection ? (
               <SectionView
                 key={currentSection.id}

@@ -16,7 +16,10 @@ function hashId(): string {
   }
 }
 
-/** Unknown hashes (an old link, a skip link) keep the current section instead of jumping back to the first. */
+/**
+ * Unknown hashes (an old link, the skip link to #main-content) keep the current section: the browser has already
+ * scrolled and moved focus to the target, and the address is put back to name the section, so a reload still works.
+ */
 export function useSectionHash(sectionIds: readonly string[]): CurrentSection {
   const [current, setCurrent] = useState<CurrentSection>(() => {
     const fromHash = hashId();
@@ -33,10 +36,11 @@ export function useSectionHash(sectionIds: readonly string[]): CurrentSection {
     const onHashChange = () => {
       const id = hashId();
       if (sectionIds.includes(id)) setCurrent({ id, navigated: true });
+      else if (current.id) window.history.replaceState(window.history.state, '', `#${encodeURIComponent(current.id)}`);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [sectionIds]);
+  }, [sectionIds, current.id]);
 
   return current;
 }

@@ -3,6 +3,7 @@
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep, encodePermissionDenied } from '../../shared/protocol/messages';
 import type { PresenceUser } from '../../shared/protocol/presence';
+import type { SectionLock } from '../../shared/rules/locks';
 import { decideWrite } from '../../shared/rules/write-gate';
 import type { Role } from '../../shared/rules/roles';
 import { stampAwarenessUpdate } from './awareness-identity';
@@ -23,6 +24,9 @@ export interface MessageContext {
   readonly identity: Identity;
   readonly ownsClient: (clientId: number) => boolean;
   readonly onRefused: (doc: string, reason: string) => void;
+  readonly lockOf: (doc: string) => SectionLock | undefined;
+  /** An update of this participant was accepted into the doc. */
+  readonly onApplied: (doc: string) => void;
 }
 
 /** What the socket must do after a message: carry on, or close because the peer broke the protocol. */
@@ -30,10 +34,6 @@ export type MessageVerdict = { readonly close: false } | { readonly close: true;
 
 const CARRY_ON: MessageVerdict = { close: false };
 
-/** An update that carries no structs and no deletions: what a read-only client's sync step 2 usually is. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
 
 export function handleDocMessage(context: MessageContext, message: Uint8Array): MessageVerdict {
   const decoder = decoding.createDecoder(message);
@@ -44,9 +44,8 @@ export function handleDocMessage(context: MessageContext, message: Uint8Array): 
     case MessageType.AWARENESS: {
       const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), context.identity.user, context.ownsClient);
       if (stamped.update) context.live.applyAwareness(stamped.update, context.subscriber);
-      if (stamped.forged > 0 || stamped.dropped > 0) {
-        context.onRefused(context.live.name, `presence rewritten: ${stamped.forged} claimed another identity, ${stamped.dropped} dropped`);
-      }
+      // Entries for other people's clients are dropped silently: stock providers echo everyone's presence back.
+      if (stamped.forged > 0) context.onRefused(context.live.name, `presence rewritten: ${stamped.forged} claimed another identity`);
       return CARRY_ON;
     }
     case MessageType.QUERY_AWARENESS:
@@ -68,15 +67,16 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
   }
   if (step !== SyncStep.STEP2 && step !== SyncStep.UPDATE) return { close: true, reason: `unknown sync step ${step}` };
   const update = decoding.readVarUint8Array(decoder);
-  if (isEmptyUpdate(update)) return CARRY_ON;
-  const decision = decideWrite({ roles: identity.roles, doc: live.name });
-  if (!decision.ok) return refuse(context, decision.reason);
   const clients = updateClients(update);
   if (!clients) return { close: true, reason: 'malformed update' };
+  // A reader's sync step 2 carries its whole delete set even when it has nothing new: that is not a write.
+  if (clients.size === 0 && live.deletesNothingNew(update)) return CARRY_ON;
+  const decision = decideWrite({ participantId: identity.participantId, roles: identity.roles, doc: live.name, lock: context.lockOf(live.name) });
+  if (!decision.ok) return refuse(context, decision.reason);
   for (const clientId of clients) {
     if (!context.ownsClient(clientId)) return refuse(context, `section ${live.name}: Yjs client ${clientId} belongs to another participant`);
   }
-  live.applyClientUpdate(update, subscriber);
+  if (live.applyClientUpdate(update, subscriber) === 'applied') context.onApplied(live.name);
   return CARRY_ON;
 }
 

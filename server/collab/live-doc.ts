@@ -130,6 +130,17 @@ export class LiveDoc {
     return this.commitCaptured(null);
   }
 
+  /** For an update without structs: whether every deletion it carries is already made here, so applying it changes nothing. */
+  deletesNothingNew(update: Uint8Array): boolean {
+    const deleted = Y.createDeleteSetFromStructStore(this.doc.store);
+    const claimed = Y.decodeUpdate(update).ds;
+    for (const [client, ranges] of claimed.clients) {
+      const have = deleted.clients.get(client) ?? [];
+      for (const range of ranges) if (!covered(have, range.clock, range.len)) return false;
+    }
+    return true;
+  }
+
   applyAwareness(update: Uint8Array, from: DocSubscriber): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
   }
@@ -206,4 +217,16 @@ export class LiveDoc {
     const message = awarenessMessage(this.awareness, changed);
     for (const each of this.subscribers) each.send(message);
   };
+}
+
+/** Whether sorted, merged delete ranges cover [clock, clock + len). */
+function covered(ranges: readonly { clock: number; len: number }[], clock: number, len: number): boolean {
+  let at = clock;
+  const end = clock + len;
+  for (const range of ranges) {
+    if (range.clock > at) return false;
+    if (range.clock + range.len > at) at = range.clock + range.len;
+    if (at >= end) return true;
+  }
+  return at >= end;
 }

@@ -7,12 +7,14 @@ import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxK
 import { handleDocMessage, type Identity, type MessageVerdict } from './doc-messages';
 import type { DocSubscriber, LiveDoc } from './live-doc';
 import type { Rooms } from './rooms';
+import type { SectionLocks } from './section-locks';
 
 export interface PeerDeps {
   readonly rooms: Rooms;
   readonly sessionStillValid: () => boolean;
   readonly onRefused: (identity: Identity, doc: string, reason: string) => void;
   readonly onProtocolError: (identity: Identity, reason: string) => void;
+  readonly locks: SectionLocks;
 }
 
 const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
@@ -133,6 +135,8 @@ export class CollabPeer {
         identity: this.identity,
         ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
         onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
+        lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
+        onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
       },
       message,
     );

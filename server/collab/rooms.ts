@@ -75,6 +75,15 @@ export class Rooms {
     return outcome;
   }
 
+  /** Reads a doc as the server, loading it for the purpose if nobody has it open. */
+  readAsServer<T>(iepId: string, docName: string, read: (doc: Y.Doc) => T): T | ErrorCode {
+    const live = this.acquire(iepId, docName);
+    if (typeof live === 'string') return live;
+    const result = read(live.doc);
+    this.released(iepId, live);
+    return result;
+  }
+
   /** Called when a subscriber leaves; the doc unloads after the idle delay if nobody came back. */
   released(iepId: string, live: LiveDoc): void {
     const room = this.rooms.get(iepId);

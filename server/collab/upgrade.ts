@@ -14,6 +14,7 @@ import type { Plans } from '../store/plans';
 import type { Identity } from './doc-messages';
 import { CollabPeer } from './peer';
 import type { Rooms } from './rooms';
+import type { SectionLocks } from './section-locks';
 
 const COLLAB_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})(?:\/([a-z0-9-]{1,64}))?\/?$/;
 
@@ -24,6 +25,7 @@ export interface UpgradeDeps {
   readonly audit: AuditLog;
   readonly origins: OriginPolicy;
   readonly maxFrameBytes: number;
+  readonly locks: SectionLocks;
 }
 
 export class CollabGateway {
@@ -63,6 +65,7 @@ export class CollabGateway {
       const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE) ?? '';
       const peer = new CollabPeer(ws, identity, doc ?? null, {
         sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
+        locks: this.deps.locks,
         rooms: this.deps.rooms,
         onRefused: (who, refusedDoc, reason) =>
           this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
@@ -70,7 +73,11 @@ export class CollabGateway {
           this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
       });
       this.peers.add(peer);
-      ws.on('close', () => this.peers.delete(peer));
+      this.deps.locks.participantConnected(iepId, participant.id);
+      ws.on('close', () => {
+        this.peers.delete(peer);
+        this.deps.locks.participantDisconnected(iepId, participant.id);
+      });
     });
   }
 

@@ -8,6 +8,7 @@ import type { OriginPolicy } from '../auth/origin';
 import { participantFor } from '../auth/access';
 import { readCookie, SESSION_COOKIE, type Session, type Sessions } from '../auth/sessions';
 import type { Rooms } from '../collab/rooms';
+import type { SectionLocks } from '../collab/section-locks';
 import type { CollabGateway } from '../collab/upgrade';
 import type { Db } from '../store/database';
 import type { DocLog } from '../store/doc-log';
@@ -23,6 +24,7 @@ export interface AppContext {
   readonly audit: AuditLog;
   readonly rooms: Rooms;
   readonly gateway: CollabGateway;
+  readonly locks: SectionLocks;
   /** The base of links Concord hands out (invitations), e.g. https://iep.district.example. */
   readonly publicUrl: string | null;
   readonly origins: OriginPolicy;

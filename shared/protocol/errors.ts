@@ -11,6 +11,8 @@ export const ERRORS = {
   CAPABILITY_MISSING: { status: 403, message: 'Your role on this team does not allow this.' },
   ROLE_CANNOT_EDIT: { status: 403, message: 'You can read and comment; editing the plan is for school staff.' },
   SERVER_WRITTEN_DOC: { status: 403, message: 'The meeting record is kept by Concord itself.' },
+  LOCKED_BY_OTHER: { status: 409, message: 'Someone else is editing this section right now.' },
+  NOT_LOCKED: { status: 409, message: 'Nobody holds this section.' },
   UNKNOWN_IEP: { status: 404, message: 'There is no such plan.' },
   UNKNOWN_DOC: { status: 404, message: 'There is no such section in this plan.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },

@@ -1,6 +1,7 @@
 // The layout of the meeting doc, which only the server writes: the plan's status now; locks, sign-offs and comments as they land.
 
 import type * as Y from 'yjs';
+import type { SectionLock } from '../rules/locks';
 import type { Role } from '../rules/roles';
 import type { PlanStatus } from './api';
 
@@ -24,4 +25,27 @@ export interface MeetingParticipant {
 
 export function participantsMap(doc: Y.Doc): Y.Map<MeetingParticipant> {
   return doc.getMap<MeetingParticipant>(PARTICIPANTS_MAP);
+}
+
+export const LOCKS_MAP = 'locks';
+
+/** Section id → its lock; a section without an entry is free. */
+export function locksMap(doc: Y.Doc): Y.Map<SectionLock> {
+  return doc.getMap<SectionLock>(LOCKS_MAP);
+}
+
+export const NOTICES_ARRAY = 'notices';
+
+/** Things said to one participant by the server (a lock taken over, a request to hand over), newest last. */
+export interface MeetingNotice {
+  readonly id: string;
+  readonly to: string;
+  readonly at: number;
+  readonly kind: 'lock-taken-over' | 'lock-expired' | 'lock-requested' | 'lock-handed-over';
+  readonly sectionId: string;
+  readonly byName: string;
+}
+
+export function noticesArray(doc: Y.Doc): Y.Array<MeetingNotice> {
+  return doc.getArray<MeetingNotice>(NOTICES_ARRAY);
 }

@@ -51,3 +51,11 @@ export function awarenessStates(message: Uint8Array): Map<number, unknown> | und
   }
   return states;
 }
+
+/** The update inside a sync step 2 or update message. */
+export function decodeSyncPayload(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}

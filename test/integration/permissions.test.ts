@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES, type Capability, can, ROLES, type Role } from '../../shared/rules/roles';
 import { collabBase, connectDoc, rawSocket, waitForDoc } from '../helpers/collab-client';
-import { permissionDeniedReason, step1Frame, updateFrame } from '../helpers/frames';
+import { decodeSyncPayload, permissionDeniedReason, step1Frame, step2Frame, updateFrame } from '../helpers/frames';
 import { appendParagraph, proseSection, proseText } from '../helpers/plan-fixtures';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
 import { api, member, type PlanWithTeam, planWithTeam, startWithAdmin } from '../helpers/team';
@@ -72,6 +72,37 @@ describe('the capability table, enforced', () => {
     expect(reason).toContain(section.id);
     expect(reason).toMatch(/comment but not edit/);
     socket.ws.close();
+  });
+});
+
+describe('readers are not refused for syncing', () => {
+  it("a parent joining a section that has had deletions is not refused: their sync step 2 only repeats the server's deletions", async () => {
+    const teacher = connectDoc(server.url, team.iepId, section.id, member(team, 'special-education-teacher').cookie);
+    await teacher.synced;
+    appendParagraph(teacher.doc, part, 'to-be-deleted');
+    const fragment = teacher.doc.getXmlFragment(part.id);
+    fragment.delete(fragment.length - 1, 1);
+    const reader = connectDoc(server.url, team.iepId, section.id, team.creatorCookie);
+    await reader.synced;
+    await waitForDoc(reader.doc, () => !proseText(reader.doc, part).includes('to-be-deleted') && Y.encodeStateVector(reader.doc).length === Y.encodeStateVector(teacher.doc).length);
+
+    const parent = rawSocket(`${collabBase(server.url, team.iepId)}/${section.id}`, member(team, 'parent').cookie);
+    await parent.opened;
+    parent.ws.send(step1Frame());
+    const local = new Y.Doc();
+    const step2 = await parent.next((message) => message[0] === 0 && message[1] === 1);
+    Y.applyUpdate(local, decodeSyncPayload(step2));
+    parent.ws.send(step2Frame(Y.encodeStateAsUpdate(local, Y.encodeStateVector(reader.doc))));
+    parent.ws.send(new Uint8Array([3]));
+    const replies: Uint8Array[] = [];
+    await parent.next((message) => {
+      replies.push(message);
+      return message[0] === 1;
+    });
+    expect(parent.messages.some((message) => permissionDeniedReason(message) !== undefined)).toBe(false);
+    parent.ws.close();
+    teacher.destroy();
+    reader.destroy();
   });
 });
 

@@ -27,19 +27,19 @@ describe('multiplexed frames', () => {
 describe('the write rule', () => {
   it('lets exactly the roles with the edit capability write a section, and nobody write the meeting doc', () => {
     for (const role of ROLES) {
-      expect(decideWrite({ roles: [role], doc: 'present-levels' }).ok, role).toBe(can([role], 'edit'));
-      expect(decideWrite({ roles: [role], doc: 'meeting' }).ok, role).toBe(false);
+      expect(decideWrite({ participantId: 'p1', roles: [role], doc: 'present-levels' }).ok, role).toBe(can([role], 'edit'));
+      expect(decideWrite({ participantId: 'p1', roles: [role], doc: 'meeting' }).ok, role).toBe(false);
     }
   });
 
   it('names the section and the rule when it refuses', () => {
-    const decision = decideWrite({ roles: ['parent'], doc: 'annual-goals' });
+    const decision = decideWrite({ participantId: 'p1', roles: ['parent'], doc: 'annual-goals' });
     expect(decision.ok).toBe(false);
     if (!decision.ok) expect(decision.reason).toContain('annual-goals');
   });
 
   it('gives someone holding several roles what any of them allows', () => {
-    expect(decideWrite({ roles: ['parent', 'special-education-teacher'], doc: 'present-levels' }).ok).toBe(true);
+    expect(decideWrite({ participantId: 'p1', roles: ['parent', 'special-education-teacher'], doc: 'present-levels' }).ok).toBe(true);
   });
 });
 
