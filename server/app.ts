@@ -7,6 +7,7 @@ import { AuditLog } from './auth/audit';
 import { OriginPolicy } from './auth/origin';
 import { Sessions } from './auth/sessions';
 import { Rooms } from './collab/rooms';
+import { PlanStatuses } from './collab/plan-statuses';
 import { SectionLocks } from './collab/section-locks';
 import { CollabGateway } from './collab/upgrade';
 import type { Config } from './config';
@@ -16,6 +17,7 @@ import { joinRouter } from './http/join';
 import { locksRouter } from './http/locks';
 import { participantsRouter } from './http/participants';
 import { sessionRouter } from './http/session';
+import { signoffsRouter } from './http/signoffs';
 import { usersRouter } from './http/users';
 import { openapiRouter } from './http/openapi';
 import { plansRouter } from './http/plans';
@@ -25,6 +27,7 @@ import { openDatabase } from './store/database';
 import { ClientIds } from './store/client-ids';
 import { DocLog } from './store/doc-log';
 import { Plans } from './store/plans';
+import { RecordLog } from './store/record-log';
 import { Users } from './store/users';
 
 export interface ConcordServer {
@@ -46,7 +49,8 @@ export function createServer(config: Config): ConcordServer {
   const rooms = new Rooms(plans, log, new ClientIds(db), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, maxFrameBytes: config.maxFrameBytes });
+  const statuses = new PlanStatuses(plans);
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes });
   const context: AppContext = {
     db,
     plans,
@@ -57,6 +61,8 @@ export function createServer(config: Config): ConcordServer {
     rooms,
     gateway,
     locks,
+    statuses,
+    record: new RecordLog(db),
     origins,
     publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
@@ -81,6 +87,7 @@ export function createServer(config: Config): ConcordServer {
   app.use(participantsRouter(context));
   app.use(auditRouter(context));
   app.use(locksRouter(context));
+  app.use(signoffsRouter(context));
   app.use('/api', (_request, response) => {
     response.status(404).json(errorBody('NOT_FOUND'));
   });

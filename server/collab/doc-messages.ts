@@ -3,6 +3,7 @@
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep, encodePermissionDenied } from '../../shared/protocol/messages';
 import type { PresenceUser } from '../../shared/protocol/presence';
+import type { PlanStatus } from '../../shared/protocol/api';
 import type { SectionLock } from '../../shared/rules/locks';
 import { decideWrite } from '../../shared/rules/write-gate';
 import type { Role } from '../../shared/rules/roles';
@@ -25,6 +26,7 @@ export interface MessageContext {
   readonly ownsClient: (clientId: number) => boolean;
   readonly onRefused: (doc: string, reason: string) => void;
   readonly lockOf: (doc: string) => SectionLock | undefined;
+  readonly status: () => PlanStatus | undefined;
   /** An update of this participant was accepted into the doc. */
   readonly onApplied: (doc: string) => void;
 }
@@ -71,7 +73,7 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
   if (!clients) return { close: true, reason: 'malformed update' };
   // A reader's sync step 2 carries its whole delete set even when it has nothing new: that is not a write.
   if (clients.size === 0 && live.deletesNothingNew(update)) return CARRY_ON;
-  const decision = decideWrite({ participantId: identity.participantId, roles: identity.roles, doc: live.name, lock: context.lockOf(live.name) });
+  const decision = decideWrite({ participantId: identity.participantId, roles: identity.roles, doc: live.name, lock: context.lockOf(live.name), status: context.status() });
   if (!decision.ok) return refuse(context, decision.reason);
   for (const clientId of clients) {
     if (!context.ownsClient(clientId)) return refuse(context, `section ${live.name}: Yjs client ${clientId} belongs to another participant`);

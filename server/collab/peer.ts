@@ -6,6 +6,7 @@ import { ERRORS, type ErrorCode } from '../../shared/protocol/errors';
 import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
 import { handleDocMessage, type Identity, type MessageVerdict } from './doc-messages';
 import type { DocSubscriber, LiveDoc } from './live-doc';
+import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
 import type { SectionLocks } from './section-locks';
 
@@ -15,6 +16,7 @@ export interface PeerDeps {
   readonly onRefused: (identity: Identity, doc: string, reason: string) => void;
   readonly onProtocolError: (identity: Identity, reason: string) => void;
   readonly locks: SectionLocks;
+  readonly statuses: PlanStatuses;
 }
 
 const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
@@ -136,6 +138,7 @@ export class CollabPeer {
         ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
         onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
         lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
+        status: () => this.deps.statuses.statusOf(this.identity.iepId),
         onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
       },
       message,

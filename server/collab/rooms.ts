@@ -84,6 +84,28 @@ export class Rooms {
     return result;
   }
 
+  /** Reads several docs of one plan together (a whole-plan hash), loading those nobody has open. */
+  withDocs<T>(iepId: string, docNames: readonly string[], read: (docOf: (name: string) => Y.Doc) => T): T | ErrorCode {
+    const loaded = new Map<string, LiveDoc>();
+    for (const name of docNames) {
+      const live = this.acquire(iepId, name);
+      if (typeof live === 'string') {
+        for (const each of loaded.values()) this.released(iepId, each);
+        return live;
+      }
+      loaded.set(name, live);
+    }
+    try {
+      return read((name) => {
+        const live = loaded.get(name);
+        if (!live) throw new Error(`doc ${name} was not loaded`);
+        return live.doc;
+      });
+    } finally {
+      for (const each of loaded.values()) this.released(iepId, each);
+    }
+  }
+
   /** Called when a subscriber leaves; the doc unloads after the idle delay if nobody came back. */
   released(iepId: string, live: LiveDoc): void {
     const room = this.rooms.get(iepId);

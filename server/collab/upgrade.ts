@@ -13,6 +13,7 @@ import { readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
 import type { Plans } from '../store/plans';
 import type { Identity } from './doc-messages';
 import { CollabPeer } from './peer';
+import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
 import type { SectionLocks } from './section-locks';
 
@@ -26,6 +27,7 @@ export interface UpgradeDeps {
   readonly origins: OriginPolicy;
   readonly maxFrameBytes: number;
   readonly locks: SectionLocks;
+  readonly statuses: PlanStatuses;
 }
 
 export class CollabGateway {
@@ -66,6 +68,7 @@ export class CollabGateway {
       const peer = new CollabPeer(ws, identity, doc ?? null, {
         sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
         locks: this.deps.locks,
+        statuses: this.deps.statuses,
         rooms: this.deps.rooms,
         onRefused: (who, refusedDoc, reason) =>
           this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),

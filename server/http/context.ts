@@ -8,7 +8,9 @@ import type { OriginPolicy } from '../auth/origin';
 import { participantFor } from '../auth/access';
 import { readCookie, SESSION_COOKIE, type Session, type Sessions } from '../auth/sessions';
 import type { Rooms } from '../collab/rooms';
+import type { PlanStatuses } from '../collab/plan-statuses';
 import type { SectionLocks } from '../collab/section-locks';
+import type { RecordLog } from '../store/record-log';
 import type { CollabGateway } from '../collab/upgrade';
 import type { Db } from '../store/database';
 import type { DocLog } from '../store/doc-log';
@@ -25,6 +27,8 @@ export interface AppContext {
   readonly rooms: Rooms;
   readonly gateway: CollabGateway;
   readonly locks: SectionLocks;
+  readonly statuses: PlanStatuses;
+  readonly record: RecordLog;
   /** The base of links Concord hands out (invitations), e.g. https://iep.district.example. */
   readonly publicUrl: string | null;
   readonly origins: OriginPolicy;

@@ -19,6 +19,8 @@ export interface NewPlan {
   readonly facts: PlanFacts;
   readonly participants: readonly { readonly name: string; readonly roles: readonly Role[]; readonly email?: string; readonly userId?: string }[];
   readonly seed?: Readonly<Record<string, SectionSeed>>;
+  /** Section content to start from (an amendment): Yjs updates by section id, used instead of a seed. */
+  readonly initialContent?: ReadonlyMap<string, Uint8Array>;
   readonly isDemo?: boolean;
 }
 
@@ -45,6 +47,11 @@ export function createPlan(db: Db, plans: Plans, log: DocLog, input: NewPlan): C
     plans.insert(plan);
     for (const participant of participants) plans.addParticipant(participant);
     for (const section of template.sections) {
+      const initial = input.initialContent?.get(section.id);
+      if (initial) {
+        log.append(plan.id, section.id, 1, initial);
+        continue;
+      }
       const doc = new Y.Doc();
       writeSectionSeed(section, doc, input.seed?.[section.id], newId);
       log.append(plan.id, section.id, 1, Y.encodeStateAsUpdate(doc));

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS ieps (
   student_json TEXT NOT NULL,
   facts_json TEXT NOT NULL,
   is_demo INTEGER NOT NULL DEFAULT 0,
+  amends_id TEXT REFERENCES ieps(id),
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS participants (
@@ -66,6 +67,20 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   data BLOB NOT NULL,
   PRIMARY KEY (iep_id, doc)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_events (
+  iep_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  body_json TEXT NOT NULL,
+  at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (iep_id, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS record_events_append_only_update BEFORE UPDATE ON record_events
+  BEGIN SELECT RAISE(ABORT, 'the signed record is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS record_events_append_only_delete BEFORE DELETE ON record_events
+  BEGIN SELECT RAISE(ABORT, 'the signed record is append-only'); END;
 CREATE TABLE IF NOT EXISTS yjs_clients (
   iep_id TEXT NOT NULL,
   client_id INTEGER NOT NULL,

@@ -99,6 +99,19 @@ export class Plans {
       .run(plan.id, plan.template, plan.status, JSON.stringify(plan.student), JSON.stringify(plan.facts), plan.isDemo ? 1 : 0, Date.now());
   }
 
+  setStatus(id: string, status: PlanStatus): void {
+    this.db.prepare('UPDATE ieps SET status = ? WHERE id = ?').run(status, id);
+  }
+
+  /** Marks a plan as an amendment of the plan in effect, so each can be found from the other. */
+  setAmends(id: string, amendsId: string): void {
+    this.db.prepare('UPDATE ieps SET amends_id = ? WHERE id = ?').run(amendsId, id);
+  }
+
+  amendmentsOf(id: string): string[] {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM ieps WHERE amends_id = ? ORDER BY created_at').all(id).map((row) => row.id);
+  }
+
   participant(id: string): ParticipantRecord | undefined {
     const row = this.participantById.get(id);
     return row ? toParticipant(row) : undefined;

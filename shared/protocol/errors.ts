@@ -12,6 +12,8 @@ export const ERRORS = {
   ROLE_CANNOT_EDIT: { status: 403, message: 'You can read and comment; editing the plan is for school staff.' },
   SERVER_WRITTEN_DOC: { status: 403, message: 'The meeting record is kept by Concord itself.' },
   LOCKED_BY_OTHER: { status: 409, message: 'Someone else is editing this section right now.' },
+  DOCUMENT_FROZEN: { status: 409, message: 'The plan is agreed or finalized: its content no longer changes.' },
+  BAD_TRANSITION: { status: 409, message: 'The plan cannot move to that state from where it is.' },
   NOT_LOCKED: { status: 409, message: 'Nobody holds this section.' },
   UNKNOWN_IEP: { status: 404, message: 'There is no such plan.' },
   UNKNOWN_DOC: { status: 404, message: 'There is no such section in this plan.' },

@@ -2,6 +2,7 @@
 
 import type * as Y from 'yjs';
 import type { SectionLock } from '../rules/locks';
+import type { SignOff } from '../rules/signoffs';
 import type { Role } from '../rules/roles';
 import type { PlanStatus } from './api';
 
@@ -13,6 +14,16 @@ export function planMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function statusOf(doc: Y.Doc): PlanStatus | undefined {
   return planMap(doc).get('status') as PlanStatus | undefined;
+}
+
+/** The newest entry of the signed record as the server wrote it here too: a removed last row is then still caught. */
+export interface RecordHeadValue {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export function recordHeadOf(doc: Y.Doc): RecordHeadValue | undefined {
+  return planMap(doc).get('recordHead') as RecordHeadValue | undefined;
 }
 
 export const PARTICIPANTS_MAP = 'participants';
@@ -48,4 +59,11 @@ export interface MeetingNotice {
 
 export function noticesArray(doc: Y.Doc): Y.Array<MeetingNotice> {
   return doc.getArray<MeetingNotice>(NOTICES_ARRAY);
+}
+
+export const SIGNOFFS_ARRAY = 'signoffs';
+
+/** Every sign-off in the order it was made; revocations are new entries, never removals. */
+export function signoffsArray(doc: Y.Doc): Y.Array<SignOff> {
+  return doc.getArray<SignOff>(SIGNOFFS_ARRAY);
 }

@@ -1,0 +1,14 @@
+// The canonical form and SHA-256 of a whole plan: every section that applies, in template order. What a plan-wide signature binds to.
+
+import type * as Y from 'yjs';
+import { applicableSections } from '../template/applicability';
+import type { PlanFacts, PlanTemplate } from '../template/types';
+import { type Canonical, canonicalJson, canonicalSection, sha256Hex } from './canonical';
+
+export function canonicalDocument(template: PlanTemplate, facts: PlanFacts, docOf: (sectionId: string) => Y.Doc): Canonical {
+  return { template: template.id, sections: applicableSections(template, facts).map((section) => canonicalSection(section, docOf(section.id))) };
+}
+
+export function documentHash(template: PlanTemplate, facts: PlanFacts, docOf: (sectionId: string) => Y.Doc): string {
+  return sha256Hex(canonicalJson(canonicalDocument(template, facts, docOf)));
+}
