@@ -13,6 +13,7 @@ import { CollabGateway } from './collab/upgrade';
 import type { Config } from './config';
 import { type AppContext, originGuard } from './http/context';
 import { auditRouter } from './http/audit';
+import { commentsRouter } from './http/comments';
 import { joinRouter } from './http/join';
 import { locksRouter } from './http/locks';
 import { participantsRouter } from './http/participants';
@@ -88,6 +89,7 @@ export function createServer(config: Config): ConcordServer {
   app.use(auditRouter(context));
   app.use(locksRouter(context));
   app.use(signoffsRouter(context));
+  app.use(commentsRouter(context));
   app.use('/api', (_request, response) => {
     response.status(404).json(errorBody('NOT_FOUND'));
   });

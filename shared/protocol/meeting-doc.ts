@@ -1,6 +1,7 @@
 // The layout of the meeting doc, which only the server writes: the plan's status now; locks, sign-offs and comments as they land.
 
 import type * as Y from 'yjs';
+import type { CommentThread } from '../rules/comments';
 import type { SectionLock } from '../rules/locks';
 import type { SignOff } from '../rules/signoffs';
 import type { Role } from '../rules/roles';
@@ -66,4 +67,11 @@ export const SIGNOFFS_ARRAY = 'signoffs';
 /** Every sign-off in the order it was made; revocations are new entries, never removals. */
 export function signoffsArray(doc: Y.Doc): Y.Array<SignOff> {
   return doc.getArray<SignOff>(SIGNOFFS_ARRAY);
+}
+
+export const THREADS_MAP = 'threads';
+
+/** Comment threads by id. The server replaces a thread's value whole on each change; threads are small. */
+export function threadsMap(doc: Y.Doc): Y.Map<CommentThread> {
+  return doc.getMap<CommentThread>(THREADS_MAP);
 }
