@@ -51,7 +51,7 @@ export function createServer(config: Config): ConcordServer {
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes });
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant });
   const context: AppContext = {
     db,
     plans,
@@ -101,6 +101,9 @@ export function createServer(config: Config): ConcordServer {
   });
 
   const server = http.createServer(app);
+  // A client that never finishes its request (or its WebSocket upgrade) is dropped after 10 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
 
   return {

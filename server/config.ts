@@ -14,6 +14,8 @@ export interface Config {
   readonly idleUnloadMs: number;
   readonly publicUrl: string | null;
   readonly invitationTtlMs: number;
+  readonly maxBufferedBytes: number;
+  readonly maxSocketsPerParticipant: number;
   readonly lockGraceMs: number;
   readonly lockIdleMs: number;
 }
@@ -36,6 +38,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: integer(env.CONCORD_IDLE_UNLOAD_MS, 60_000),
     publicUrl: env.CONCORD_PUBLIC_URL || null,
     invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),
+    maxBufferedBytes: integer(env.CONCORD_MAX_BUFFERED_BYTES, 1024 * 1024),
+    maxSocketsPerParticipant: Math.max(1, integer(env.CONCORD_MAX_SOCKETS_PER_PARTICIPANT, 32)),
     lockGraceMs: integer(env.CONCORD_LOCK_GRACE_MS, 30_000),
     lockIdleMs: Math.max(1000, integer(env.CONCORD_LOCK_IDLE_MS, 5 * 60_000)),
   };

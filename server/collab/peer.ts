@@ -17,6 +17,7 @@ export interface PeerDeps {
   readonly onProtocolError: (identity: Identity, reason: string) => void;
   readonly locks: SectionLocks;
   readonly statuses: PlanStatuses;
+  readonly maxBufferedBytes: number;
 }
 
 const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
@@ -73,6 +74,11 @@ export class CollabPeer {
 
   sendDocMessage(doc: string, message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    // A socket that cannot keep up is closed rather than buffered without bound; the client resyncs when it returns.
+    if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
+      this.close(CloseCode.TRY_AGAIN_LATER, 'too far behind: reconnecting will resync');
+      return;
+    }
     this.ws.send(this.singleDoc === null ? encodeDocMessage(doc, message) : message);
   }
 

@@ -28,6 +28,8 @@ export interface UpgradeDeps {
   readonly maxFrameBytes: number;
   readonly locks: SectionLocks;
   readonly statuses: PlanStatuses;
+  readonly maxBufferedBytes: number;
+  readonly maxSocketsPerParticipant: number;
 }
 
 export class CollabGateway {
@@ -40,6 +42,12 @@ export class CollabGateway {
 
   get peerCount(): number {
     return this.peers.size;
+  }
+
+  private socketsOf(participantId: string): number {
+    let count = 0;
+    for (const peer of this.peers) if (peer.participantId === participantId) count++;
+    return count;
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -55,6 +63,7 @@ export class CollabGateway {
     if (!participant) return refusal('UNKNOWN_IEP');
     const problem = this.deps.rooms.validate(iepId, doc ?? 'meeting');
     if (problem) return refusal(problem);
+    if (this.socketsOf(participant.id) >= this.deps.maxSocketsPerParticipant) return refusal('TOO_MANY_CONNECTIONS');
     const identity: Identity = {
       iepId,
       participantId: participant.id,
@@ -69,6 +78,7 @@ export class CollabGateway {
         sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
         locks: this.deps.locks,
         statuses: this.deps.statuses,
+        maxBufferedBytes: this.deps.maxBufferedBytes,
         rooms: this.deps.rooms,
         onRefused: (who, refusedDoc, reason) =>
           this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),

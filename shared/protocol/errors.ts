@@ -4,6 +4,7 @@ export const ERRORS = {
   BAD_REQUEST: { status: 400, message: 'The request was not understood.' },
   NOT_SIGNED_IN: { status: 401, message: 'Please sign in, or open your invitation link again.' },
   BAD_CREDENTIALS: { status: 401, message: 'That email and password do not match an account.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many open windows for one person; close some and reload.' },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts. Please wait a few minutes and try again.' },
   INVITATION_INVALID: { status: 401, message: 'This invitation link is not valid any more. Ask the case manager for a new one.' },
   NOT_A_PARTICIPANT: { status: 403, message: 'You are not on this student’s team.' },
