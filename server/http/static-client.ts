@@ -8,7 +8,12 @@ export function staticClientRouter(clientDir: string): Router {
   const router = Router();
   const index = path.join(clientDir, 'index.html');
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  router.get(['/', '/ieps/:id'], (_request, response) => {
+  // Every other page address belongs to the client's router (which has its own "not found" page).
+  router.get(/^\/(?!api\/|join\/|collab\/|healthz$)/, (request, response, next) => {
+    if (!request.accepts('html')) {
+      next();
+      return;
+    }
     if (!fs.existsSync(index)) {
       response.status(503).type('text').send('The client is not built yet: run `npm run build`.');
       return;
