@@ -24,6 +24,8 @@ export interface RunningServer {
 }
 
 export interface StartOptions {
+  /** `npm start`'s script instead of the server module itself. */
+  readonly viaStartScript?: boolean;
   readonly dataDir?: string;
   readonly port?: number;
   readonly env?: Readonly<Record<string, string>>;
@@ -44,7 +46,8 @@ export function removeTempDirs(): void {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = options.viaStartScript ? ['scripts/start.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -73,8 +73,9 @@ describe('HTTP API', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('on SIGTERM closes sockets with 1001 and exits 0', async () => {
-    const own = await startServer();
+  it('on SIGTERM closes sockets with 1001 and exits 0, started the way `npm start` starts it', async () => {
+    const own = await startServer({ viaStartScript: true });
+    expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
     const { cookie, iepId } = await signIn(inviteFor(own, /teacher/i));
     const socket = rawSocket(`${collabBase(own.url, iepId)}/meeting`, cookie);
     await socket.opened;
