@@ -51,17 +51,27 @@ export class SectionLocks {
       this.notify(iepId, { to: current.holderId, kind: 'lock-taken-over', sectionId, byName: actor.name });
       this.audit.record({ actor: actor.participantId, iepId, action: 'lock.taken-over', detail: { section: sectionId, from: current.holderId } });
     }
-    const lock: SectionLock = { holderId: actor.participantId, holderName: actor.name, since: current?.holderId === actor.participantId ? current.since : this.now(), expiresAt: this.now() + this.timings.idleMs };
+    const renewal = current?.holderId === actor.participantId;
+    const lock: SectionLock = {
+      holderId: actor.participantId,
+      holderName: actor.name,
+      since: renewal ? current.since : this.now(),
+      expiresAt: this.now() + this.timings.idleMs,
+      // Renewing one's hold keeps a pending request: the asker is still waiting for an answer.
+      ...(renewal && current.request ? { request: current.request } : {}),
+    };
     this.write(iepId, sectionId, lock);
     this.audit.record({ actor: actor.participantId, iepId, action: 'lock.claimed', detail: { section: sectionId } });
     return { ok: true, lock };
   }
 
-  release(actor: LockActor, iepId: string, sectionId: string): LockOutcome {
+  release(actor: LockActor & { readonly name: string }, iepId: string, sectionId: string): LockOutcome {
     const current = this.lockOf(iepId, sectionId);
     const decision = decideRelease(actor, sectionId, current);
     if (!decision.ok) return decision;
-    this.drop(iepId, sectionId, current?.holderId === actor.participantId ? 'released' : 'taken-over', actor.participantId);
+    const byHolder = current?.holderId === actor.participantId;
+    if (current && !byHolder) this.notify(iepId, { to: current.holderId, kind: 'lock-taken-over', sectionId, byName: actor.name });
+    this.drop(iepId, sectionId, byHolder ? 'released' : 'taken-over', actor.participantId);
     return ALLOW_OUTCOME;
   }
 
@@ -150,7 +160,7 @@ export class SectionLocks {
     this.table(iepId).delete(sectionId);
     this.rooms.writeAsServer(iepId, MEETING_DOC, (doc) => {
       locksMap(doc).delete(sectionId);
-      if (reason === 'idle') appendNotice(doc, { to: lock.holderId, kind: 'lock-expired', sectionId, byName: '' });
+      if (reason === 'idle') appendNotice(doc, { to: lock.holderId, kind: 'lock-expired', sectionId, byName: '' }, this.now());
     });
     this.audit.record({ actor, iepId, action: 'lock.released', detail: { section: sectionId, holder: lock.holderId, reason } });
   }
@@ -161,7 +171,7 @@ export class SectionLocks {
   }
 
   private notify(iepId: string, notice: Omit<MeetingNotice, 'id' | 'at'>): void {
-    this.rooms.writeAsServer(iepId, MEETING_DOC, (doc) => appendNotice(doc, notice));
+    this.rooms.writeAsServer(iepId, MEETING_DOC, (doc) => appendNotice(doc, notice, this.now()));
   }
 
   /** The plan's lock table, read from the meeting doc the first time; holders not connected then get the grace period. */
@@ -187,8 +197,8 @@ function key(iepId: string, participantId: string): string {
   return `${iepId}\u0000${participantId}`;
 }
 
-function appendNotice(doc: Parameters<typeof noticesArray>[0], notice: Omit<MeetingNotice, 'id' | 'at'>): void {
+function appendNotice(doc: Parameters<typeof noticesArray>[0], notice: Omit<MeetingNotice, 'id' | 'at'>, at: number): void {
   const notices = noticesArray(doc);
-  notices.push([{ ...notice, id: newId(), at: Date.now() }]);
+  notices.push([{ ...notice, id: newId(), at }]);
   if (notices.length > NOTICES_KEPT) notices.delete(0, notices.length - NOTICES_KEPT);
 }

@@ -121,6 +121,9 @@ describe('section locks', () => {
     expect(locksMap(meeting.doc).get(section.id)?.holderName).toMatch(/Administrator/);
     expect(noticesArray(meeting.doc).toArray().some((notice) => notice.to === a.id && notice.kind === 'lock-taken-over')).toBe(true);
     expect((await release(team.creatorCookie)).status).toBe(204);
+    expect((await claim(a.cookie)).status).toBe(200);
+    expect((await release(team.creatorCookie)).status).toBe(204);
+    await waitForDoc(meeting.doc, () => noticesArray(meeting.doc).toArray().filter((notice) => notice.to === a.id && notice.kind === 'lock-taken-over').length === 2);
     keepAlive.ws.close();
   });
 
@@ -149,6 +152,10 @@ describe('section locks', () => {
     const meeting = open(team.creatorCookie, 'meeting');
     await meeting.synced;
     expect(locksMap(meeting.doc).get(section.id)?.request?.participantId).toBe(b.id);
+    const requested = locksMap(meeting.doc).get(section.id);
+    expect((await claim(a.cookie)).status).toBe(200);
+    await waitForDoc(meeting.doc, () => locksMap(meeting.doc).get(section.id) !== requested);
+    expect(locksMap(meeting.doc).get(section.id)?.request?.participantId, 'renewing keeps the request').toBe(b.id);
     expect((await api(server, a.cookie, 'POST', `/api/ieps/${team.iepId}/locks/${section.id}/handover`, { to: b.id })).status).toBe(200);
     await waitForDoc(meeting.doc, () => locksMap(meeting.doc).get(section.id)?.holderId === b.id);
     expect((await release(b.cookie)).status).toBe(204);
