@@ -1,16 +1,25 @@
-// Picks the page from the address: a meeting room at /ieps/:id, the list of plans at /, otherwise "not found".
+// Picks the page from the address: sign-in at /signin, a meeting room at /ieps/:id, the home page at /, otherwise "not found".
 
 import { lazy, Suspense } from 'react';
+import { MeProvider } from './account/me-context';
+import { SignInPage } from './account/SignInPage';
+import { AppLink } from './page/AppLink';
 import { CalmPage } from './page/CalmPage';
-import { PlanList } from './plans/PlanList';
+import { usePathname } from './page/navigation';
+import { HomePage } from './plans/HomePage';
 
-// The editors (TipTap, Yjs) load only where there is a meeting, so the plan list stays light.
+// The editors (TipTap, Yjs) load only where there is a meeting, so the other pages stay light.
 const MeetingRoom = lazy(() => import('./meeting/MeetingRoom').then((module) => ({ default: module.MeetingRoom })));
 
-export type Route = { readonly page: 'meeting'; readonly iepId: string } | { readonly page: 'plans' } | { readonly page: 'not-found' };
+export type Route =
+  | { readonly page: 'meeting'; readonly iepId: string }
+  | { readonly page: 'home' }
+  | { readonly page: 'signin' }
+  | { readonly page: 'not-found' };
 
 export function routeOf(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'plans' };
+  if (pathname === '/' || pathname === '') return { page: 'home' };
+  if (pathname === '/signin' || pathname === '/signin/') return { page: 'signin' };
   const match = /^\/ieps\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1]) {
     try {
@@ -22,8 +31,7 @@ export function routeOf(pathname: string): Route {
   return { page: 'not-found' };
 }
 
-export function App() {
-  const route = routeOf(window.location.pathname);
+function Page({ route }: { readonly route: Route }) {
   switch (route.page) {
     case 'meeting':
       return (
@@ -34,16 +42,18 @@ export function App() {
             </CalmPage>
           }
         >
-          <MeetingRoom iepId={route.iepId} />
+          <MeetingRoom key={route.iepId} iepId={route.iepId} />
         </Suspense>
       );
-    case 'plans':
-      return <PlanList />;
+    case 'home':
+      return <HomePage />;
+    case 'signin':
+      return <SignInPage />;
     case 'not-found':
       return (
         <CalmPage title="Page not found">
           <p>
-            There is nothing at this address. <a href="/">See your plans</a>.
+            There is nothing at this address. <AppLink href="/">See your plans</AppLink>.
           </p>
         </CalmPage>
       );
@@ -52,4 +62,13 @@ export function App() {
       return unreachable;
     }
   }
+}
+
+export function App() {
+  const route = routeOf(usePathname());
+  return (
+    <MeProvider>
+      <Page route={route} />
+    </MeProvider>
+  );
 }

@@ -4,7 +4,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { PlanView } from '../../shared/protocol/api';
-import { CollabSocket } from './collab-socket';
+import { draftFromRefusal, refusalCause } from '../drafts/refused-draft';
+import { SectionDrafts } from '../drafts/section-drafts';
+import { CollabSocket, type Refusal } from './collab-socket';
 
 export interface LiveDoc {
   readonly doc: Y.Doc;
@@ -20,27 +22,46 @@ export function collabUrl(iepId: string, location: Location = window.location): 
 export class PlanSession {
   readonly socket: CollabSocket;
   readonly meeting: LiveDoc;
+  /** Text the server refused, per section, until the participant uses or discards it. */
+  readonly drafts: SectionDrafts;
+  private readonly url: string;
   private readonly sections = new Map<string, LiveDoc>();
+  /** Sections replaced after a refusal whose fresh doc has not synced yet, with how to abandon the wait. */
+  private readonly resets = new Map<string, () => void>();
+  private readonly replacedListeners = new Set<(sectionId: string) => void>();
+  private readonly stopRefusals: () => void;
 
   constructor(readonly plan: PlanView) {
-    const url = collabUrl(plan.id);
-    this.socket = new CollabSocket(url);
+    this.url = collabUrl(plan.id);
+    this.socket = new CollabSocket(this.url);
+    this.drafts = new SectionDrafts(plan.id, plan.me.id);
     // Presence lives on the meeting doc's awareness only; section docs carry content, so their awareness stays empty.
-    this.meeting = this.open(url, plan.meetingDoc);
-    for (const section of plan.sections) this.sections.set(section.id, this.open(url, section.doc, true));
+    this.meeting = this.open(plan.meetingDoc);
+    for (const section of plan.sections) this.sections.set(section.id, this.open(section.doc, true));
+    this.stopRefusals = this.socket.onRefusal((refusal) => this.refused(refusal));
   }
 
   get awareness(): Awareness {
     return this.meeting.provider.awareness;
   }
 
+  /** The section's doc now: after a refusal it is a new one, announced through `onSectionReplaced`. */
   section(sectionId: string): LiveDoc {
     const live = this.sections.get(sectionId);
     if (!live) throw new Error(`no section ${sectionId} in this plan`);
     return live;
   }
 
+  /** Editors bound to the old doc must re-bind: its content is no longer what the server holds. */
+  onSectionReplaced(listener: (sectionId: string) => void): () => void {
+    this.replacedListeners.add(listener);
+    return () => this.replacedListeners.delete(listener);
+  }
+
   destroy(): void {
+    this.stopRefusals();
+    for (const abandon of this.resets.values()) abandon();
+    this.resets.clear();
     for (const live of [this.meeting, ...this.sections.values()]) {
       live.provider.destroy();
       live.doc.destroy();
@@ -48,12 +69,46 @@ export class PlanSession {
     this.socket.destroy();
   }
 
-  private open(url: string, docName: string, silentAwareness = false): LiveDoc {
+  /**
+   * The server refused a change to a section (a lock arrived first, rights changed, the plan was agreed). The local doc
+   * has diverged from the server's for good, so it is set aside and a fresh one syncs what the server holds; the set-aside
+   * doc's refused text becomes a draft. Refusals arriving while the fresh doc syncs answer frames of the set-aside doc,
+   * sent before it was closed: the server answers in order, so they all precede the fresh doc's sync.
+   */
+  private refused({ doc }: Refusal): void {
+    const view = this.plan.sections.find((section) => section.doc === doc);
+    const stale = view && this.sections.get(view.id);
+    if (!view || !stale || this.resets.has(view.id)) return;
+    const cause = refusalCause(this.meeting.doc, this.plan, view.id);
+    const staleClientId = stale.doc.clientID;
+    // Closing the old channel first tells the server to drop it before the fresh doc's channel opens under the same name.
+    stale.provider.destroy();
+    const fresh = this.open(view.doc, true);
+    this.sections.set(view.id, fresh);
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      try {
+        const draft = draftFromRefusal(view.id, stale.doc, staleClientId, fresh.doc, cause);
+        if (draft) this.drafts.add(draft);
+      } finally {
+        this.resets.get(view.id)?.();
+        this.resets.delete(view.id);
+      }
+    };
+    this.resets.set(view.id, () => {
+      fresh.provider.off('sync', onSync);
+      stale.doc.destroy();
+    });
+    fresh.provider.on('sync', onSync);
+    for (const listener of this.replacedListeners) listener(view.id);
+  }
+
+  private open(docName: string, silentAwareness = false): LiveDoc {
     const doc = new Y.Doc();
     this.socket.setLocalClient(docName, doc.clientID);
     const awareness = new Awareness(doc);
     if (silentAwareness) awareness.setLocalState(null);
-    const provider = new WebsocketProvider(url, docName, doc, {
+    const provider = new WebsocketProvider(this.url, docName, doc, {
       awareness,
       WebSocketPolyfill: this.socket.channelClass,
       // Tabs must not sync with each other behind the server's back: the server is the only gate.

@@ -3,6 +3,7 @@
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useId } from 'react';
+import type * as Y from 'yjs';
 import type { PlanSession } from '../api/plan-session';
 import { cursorField } from '../../shared/protocol/presence';
 import { editorExtensions } from '../../shared/schema/editor-schema';
@@ -13,15 +14,17 @@ import { SectionCaret } from './section-caret';
 
 interface RichTextEditorProps {
   readonly session: PlanSession;
+  /** The section's doc; a replaced doc comes with a newly mounted editor (see SectionView). */
+  readonly doc: Y.Doc;
   readonly sectionId: string;
   readonly part: RichTextPart;
   readonly readOnly: boolean;
 }
 
-export function RichTextEditor({ session, sectionId, part, readOnly }: RichTextEditorProps) {
+export function RichTextEditor({ session, doc, sectionId, part, readOnly }: RichTextEditorProps) {
   const labelId = useId();
   const promptId = useId();
-  const fragment = richTextOf(session.section(sectionId).doc, part);
+  const fragment = richTextOf(doc, part);
   const awareness = session.awareness;
   const field = cursorField(sectionId, part.id);
   const editor = useEditor(

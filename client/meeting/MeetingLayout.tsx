@@ -3,10 +3,13 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { PlanView } from '../../shared/protocol/api';
 import { colorFor, type PresenceUser } from '../../shared/protocol/presence';
+import { can } from '../../shared/rules/roles';
 import { sectionOf, templateOf } from '../../shared/template/index';
 import type { SectionDef } from '../../shared/template/types';
 import type { PlanSession } from '../api/plan-session';
+import { LockNotices } from '../locks/LockNotices';
 import { Announcer } from '../page/announcer';
+import { useMyRoles } from '../team/use-my-roles';
 import { ConnectionStatus } from './ConnectionStatus';
 import { MeetingHeader } from './MeetingHeader';
 import { PresenceList } from './PresenceList';
@@ -52,7 +55,8 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
     document.title = 'Meeting room – Concord';
   }, []);
 
-  const canEdit = plan.me.capabilities.includes('edit');
+  const roles = useMyRoles(session, plan);
+  const canEdit = can(roles, 'edit');
   const titleOf = useCallback((id: string) => plan.sections.find((section) => section.id === id)?.title, [plan.sections]);
   const titleOfDoc = useCallback((doc: string) => plan.sections.find((section) => section.doc === doc)?.title, [plan.sections]);
 
@@ -62,19 +66,19 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
         <a className="skip-link" href="#main-content">
           Skip to the open section
         </a>
-        <MeetingHeader student={plan.student} planTitle={template.title} status={status}>
+        <MeetingHeader plan={plan} session={session} roles={roles} planTitle={template.title} status={status}>
           <ConnectionStatus socket={session.socket} titleOfDoc={titleOfDoc} showRefusals={canEdit} />
         </MeetingHeader>
         <div className="meeting-body">
-          <SectionNav sections={sections} currentId={current.id} presence={presence} />
+          <SectionNav session={session} sections={sections} currentId={current.id} presence={presence} />
           <main id="main-content" tabIndex={-1} className="meeting-main">
+            <LockNotices session={session} titleOf={titleOf} />
             {currentSection ? (
               <SectionView
                 key={currentSection.id}
                 session={session}
                 section={currentSection}
-                canEdit={canEdit}
-                canComment={plan.me.capabilities.includes('comment')}
+                roles={roles}
                 focusHeading={current.navigated}
               />
             ) : (

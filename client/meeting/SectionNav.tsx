@@ -1,6 +1,11 @@
-// The list of sections that apply to this plan, each showing who is in it right now.
+// The list of sections that apply to this plan, each showing who holds it, who is in it, and where your unsaved words wait.
 
 import { useEffect, useState } from 'react';
+import type { PlanSession } from '../api/plan-session';
+import { DraftBadge } from '../drafts/DraftBadge';
+import { LockIcon } from '../locks/LockIcon';
+import { useLockAnnouncements } from '../locks/use-lock-announcements';
+import { useLocks } from '../locks/use-locks';
 import { Avatar } from './Avatar';
 import type { Presence } from './use-presence';
 
@@ -10,14 +15,17 @@ interface NavSection {
 }
 
 interface SectionNavProps {
+  readonly session: PlanSession;
   readonly sections: readonly NavSection[];
   readonly currentId: string | undefined;
   readonly presence: readonly Presence[];
 }
 
 /** On narrow screens the list folds behind a button (CSS shows the button only there), and folds again after a choice. */
-export function SectionNav({ sections, currentId, presence }: SectionNavProps) {
+export function SectionNav({ session, sections, currentId, presence }: SectionNavProps) {
   const [expanded, setExpanded] = useState(false);
+  const locks = useLocks(session);
+  useLockAnnouncements(session, locks, sections);
   useEffect(() => {
     if (currentId) setExpanded(false);
   }, [currentId]);
@@ -41,6 +49,7 @@ export function SectionNav({ sections, currentId, presence }: SectionNavProps) {
         {sections.map((section) => {
           const here = presence.filter((person) => person.sections.includes(section.id));
           const current = section.id === currentId;
+          const lock = locks.get(section.id);
           return (
             <li key={section.id}>
               <a
@@ -50,6 +59,14 @@ export function SectionNav({ sections, currentId, presence }: SectionNavProps) {
                 data-testid={`section-${section.id}`}
               >
                 <span className="section-link__title">{section.title}</span>
+                {lock && (
+                  <span className="section-link__lock" data-testid={`lock-${section.id}`}>
+                    <LockIcon />
+                    <span className="visually-hidden">, </span>
+                    held by {lock.holderId === session.plan.me.id ? 'you' : lock.holderName}
+                  </span>
+                )}
+                <DraftBadge drafts={session.drafts} section={section} />
                 {here.length > 0 && (
                   <span className="section-link__people">
                     {here.map((person) => (

@@ -1,12 +1,21 @@
-// One section of the plan: its title, legal basis and purpose, then an editor for each part in template order.
+// One section of the plan: its title, legal basis and purpose, who holds it, the participant's unsaved drafts, then its parts.
 
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { ERRORS } from '../../shared/protocol/errors';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { can, type Role } from '../../shared/rules/roles';
+import { decideRequest } from '../../shared/rules/locks';
+import { decideWrite } from '../../shared/rules/write-gate';
 import type { Part, SectionDef } from '../../shared/template/types';
-import type { PlanSession } from '../api/plan-session';
+import type { LiveDoc, PlanSession } from '../api/plan-session';
+import { DraftsPanel } from '../drafts/DraftsPanel';
 import { FieldsEditor } from '../editors/FieldsEditor';
 import { TableEditor } from '../editors/TableEditor';
+import { useInSync, useSectionDoc } from '../editors/use-section-doc';
+import { LockBar } from '../locks/LockBar';
+import { readOnlySentence } from '../locks/lock-sentences';
+import { useSectionLock } from '../locks/use-locks';
 import { useFirstSync } from './use-first-sync';
+import { usePlanStatus } from './use-plan-status';
 
 // TipTap and ProseMirror arrive in their own chunk while the section's other parts are already usable.
 const RichTextEditor = lazy(() => import('../editors/RichTextEditor').then((module) => ({ default: module.RichTextEditor })));
@@ -14,21 +23,24 @@ const RichTextEditor = lazy(() => import('../editors/RichTextEditor').then((modu
 interface SectionViewProps {
   readonly session: PlanSession;
   readonly section: SectionDef;
-  readonly canEdit: boolean;
-  readonly canComment: boolean;
+  /** The local participant's live roles (from `useMyRoles`). */
+  readonly roles: readonly Role[];
   /** Move focus to the heading on mount: the participant just chose this section. */
   readonly focusHeading: boolean;
 }
 
-/** The same sentence the server gives when it refuses a participant's edit; observers cannot comment either. */
-function readOnlySentence(canComment: boolean): string {
-  return canComment ? ERRORS.ROLE_CANNOT_EDIT.message : 'You can read the plan; editing it is for school staff.';
-}
-
-export function SectionView({ session, section, canEdit, canComment, focusHeading }: SectionViewProps) {
-  const synced = useFirstSync(session.section(section.id).provider);
+export function SectionView({ session, section, roles, focusHeading }: SectionViewProps) {
+  const live = useSectionDoc(session, section.id);
+  const inSync = useInSync(live.provider);
+  const lock = useSectionLock(session, section.id);
+  const status = usePlanStatus(session, session.plan.status);
+  const me = session.plan.me.id;
+  // The client mirrors the server's gate to open or close the editors; the server still decides every frame.
+  const write = decideWrite({ participantId: me, roles, doc: section.id, lock, status });
+  const canAsk = decideRequest({ participantId: me, roles }, section.id, lock).ok;
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `section-heading-${section.id}`;
+  const focusSection = useCallback(() => heading.current?.focus(), []);
 
   useEffect(() => {
     if (focusHeading) heading.current?.focus();
@@ -44,36 +56,52 @@ export function SectionView({ session, section, canEdit, canComment, focusHeadin
         {section.legalRef}
       </p>
       <p className="summary">{section.summary}</p>
-      {!canEdit && (
+      <LockBar session={session} section={section} lock={lock} roles={roles} />
+      {!write.ok && (
         <p className="readonly-notice" data-testid="readonly-notice">
-          {readOnlySentence(canComment)}
+          {readOnlySentence(write, lock, can(roles, 'comment'), canAsk)}
         </p>
       )}
-      {synced ? (
-        section.parts.map((part) => <PartEditor key={part.id} session={session} sectionId={section.id} part={part} readOnly={!canEdit} />)
-      ) : (
-        <p className="loading" aria-busy="true">
-          Loading this section…
-        </p>
-      )}
+      <DraftsPanel session={session} section={section} doc={live.doc} canWrite={write.ok && inSync} focusSection={focusSection} />
+      {/* A replaced doc (after a refusal) gets new editors: none is ever re-pointed at another doc. */}
+      <SectionParts key={live.doc.guid} session={session} live={live} section={section} readOnly={!write.ok} />
     </article>
   );
 }
 
+interface SectionPartsProps {
+  readonly session: PlanSession;
+  readonly live: LiveDoc;
+  readonly section: SectionDef;
+  readonly readOnly: boolean;
+}
+
+function SectionParts({ session, live, section, readOnly }: SectionPartsProps) {
+  const synced = useFirstSync(live.provider);
+  if (!synced) {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading this section…
+      </p>
+    );
+  }
+  return section.parts.map((part) => <PartEditor key={part.id} session={session} doc={live.doc} sectionId={section.id} part={part} readOnly={readOnly} />);
+}
+
 interface PartEditorProps {
   readonly session: PlanSession;
+  readonly doc: Y.Doc;
   readonly sectionId: string;
   readonly part: Part;
   readonly readOnly: boolean;
 }
 
-function PartEditor({ session, sectionId, part, readOnly }: PartEditorProps) {
-  const { doc } = session.section(sectionId);
+function PartEditor({ session, doc, sectionId, part, readOnly }: PartEditorProps) {
   switch (part.kind) {
     case 'richtext':
       return (
         <Suspense fallback={<p className="loading">Loading the editor for {part.label}…</p>}>
-          <RichTextEditor session={session} sectionId={sectionId} part={part} readOnly={readOnly} />
+          <RichTextEditor session={session} doc={doc} sectionId={sectionId} part={part} readOnly={readOnly} />
         </Suspense>
       );
     case 'fields':
