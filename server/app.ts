@@ -33,6 +33,7 @@ import { Users } from './store/users';
 
 export interface ConcordServer {
   readonly context: AppContext;
+  readonly app: express.Express;
   readonly http: http.Server;
   readonly gateway: CollabGateway;
   listen(): Promise<number>;
@@ -108,6 +109,7 @@ export function createServer(config: Config): ConcordServer {
 
   return {
     context,
+    app,
     http: server,
     gateway,
     listen: () =>

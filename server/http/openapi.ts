@@ -4,6 +4,9 @@ import { Router } from 'express';
 
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
 const pidParam = { name: 'pid', in: 'path', required: true, schema: { type: 'string' } } as const;
+const sectionParam = { name: 'sectionId', in: 'path', required: true, schema: { type: 'string' } } as const;
+const cidParam = { name: 'cid', in: 'path', required: true, schema: { type: 'string' } } as const;
+const midParam = { name: 'mid', in: 'path', required: true, schema: { type: 'string' } } as const;
 
 function jsonBody(properties: Record<string, unknown>, required: string[]) {
   return { required: true, content: { 'application/json': { schema: { type: 'object', properties, required } } } };
@@ -15,6 +18,7 @@ export const OPENAPI = {
   openapi: '3.1.0',
   info: { title: 'Concord', version: '0.1.0', description: 'Write an IEP or 504 plan together, live.' },
   paths: {
+    '/api/openapi.json': { get: { summary: 'This description', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
     '/healthz': { get: { summary: 'Liveness: 200 {"ok":true} once the server accepts work', responses: { '200': { description: 'OK' } } } },
     '/join/{token}': {
       get: {
@@ -70,6 +74,77 @@ export const OPENAPI = {
     '/api/ieps/{id}/participants/{pid}/invitation': {
       post: { summary: 'Issue a new invitation link (the old one stops working)', parameters: [idParam, pidParam], responses: { '201': { description: '{id, inviteUrl}' }, '403': errorResponse } },
       delete: { summary: 'Revoke the invitation and end the sessions it opened', parameters: [idParam, pidParam], responses: { '204': { description: 'Revoked' }, '403': errorResponse } },
+    },
+    '/api/ieps/{id}/locks/{sectionId}': {
+      post: {
+        summary: 'Claim a section (or renew one’s hold); {takeOver: true} lets the facilitator take it from its holder',
+        parameters: [idParam, sectionParam],
+        requestBody: jsonBody({ takeOver: { type: 'boolean' } }, []),
+        responses: { '200': { description: 'SectionLock' }, '403': errorResponse, '404': errorResponse, '409': errorResponse },
+      },
+      delete: { summary: 'Release (the holder, or the facilitator)', parameters: [idParam, sectionParam], responses: { '204': { description: 'Released' }, '409': errorResponse } },
+    },
+    '/api/ieps/{id}/locks/{sectionId}/requests': {
+      post: { summary: 'Ask the holder for the section', parameters: [idParam, sectionParam], responses: { '201': { description: 'SectionLock with the request' }, '409': errorResponse } },
+    },
+    '/api/ieps/{id}/locks/{sectionId}/handover': {
+      post: {
+        summary: 'The holder hands the section to another participant',
+        parameters: [idParam, sectionParam],
+        requestBody: jsonBody({ to: { type: 'string' } }, ['to']),
+        responses: { '200': { description: 'SectionLock' }, '400': errorResponse, '409': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/signoffs': {
+      get: { summary: 'The sign-off entries of the signed record', parameters: [idParam], responses: { '200': { description: 'RecordEntry[]' } } },
+      post: {
+        summary: 'Sign; the server computes the hash of what is signed. onBehalfOf: in-room signing witnessed by the signed-in staff member',
+        parameters: [idParam],
+        requestBody: jsonBody(
+          {
+            kind: { type: 'string', enum: ['section-approval', 'attendance', 'agreement', 'disagreement', 'parent-consent', 'consent-revocation', 'receipt'] },
+            sectionId: { type: 'string' },
+            sectionIds: { type: 'array', items: { type: 'string' } },
+            statement: { type: 'string' },
+            typedName: { type: 'string' },
+            onBehalfOf: { type: 'string' },
+          },
+          ['kind', 'typedName'],
+        ),
+        responses: { '201': { description: 'SignOff' }, '400': errorResponse, '403': errorResponse, '409': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/status': {
+      post: {
+        summary: 'Move the plan through draft → meeting → agreed → finalized (agreed and finalized freeze the content)',
+        parameters: [idParam],
+        requestBody: jsonBody({ status: { type: 'string', enum: ['draft', 'meeting', 'agreed', 'finalized'] } }, ['status']),
+        responses: { '200': { description: '{status}' }, '403': errorResponse, '409': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/amendments': {
+      post: { summary: 'Start an amendment of a finalized plan: a new draft plan with its content, linked to it', parameters: [idParam], responses: { '201': { description: '{id, amends}' }, '409': errorResponse } },
+    },
+    '/api/ieps/{id}/record/verify': {
+      get: { summary: 'Recompute the signed record’s hash chain: {intact, entries, problem?}', parameters: [idParam], responses: { '200': { description: 'Verification' } } },
+    },
+    '/api/ieps/{id}/comments': {
+      post: {
+        summary: 'Start a comment thread on a section, anchored to text (Yjs relative positions), a table row, or the whole section',
+        parameters: [idParam],
+        requestBody: jsonBody({ sectionId: { type: 'string' }, anchor: { type: 'object' }, body: { type: 'string', maxLength: 5000 } }, ['sectionId', 'body']),
+        responses: { '201': { description: 'CommentThread' }, '400': errorResponse, '403': errorResponse, '404': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/comments/{cid}': {
+      patch: { summary: 'Resolve or reopen', parameters: [idParam, cidParam], requestBody: jsonBody({ resolved: { type: 'boolean' } }, ['resolved']), responses: { '200': { description: 'CommentThread' } } },
+    },
+    '/api/ieps/{id}/comments/{cid}/replies': {
+      post: { summary: 'Reply', parameters: [idParam, cidParam], requestBody: jsonBody({ body: { type: 'string' } }, ['body']), responses: { '201': { description: 'CommentThread' } } },
+    },
+    '/api/ieps/{id}/comments/{cid}/messages/{mid}': {
+      patch: { summary: 'Edit one’s own message', parameters: [idParam, cidParam, midParam], requestBody: jsonBody({ body: { type: 'string' } }, ['body']), responses: { '200': { description: 'CommentThread' }, '403': errorResponse } },
+      delete: { summary: 'Delete one’s own message (a visible marker stays)', parameters: [idParam, cidParam, midParam], responses: { '200': { description: 'CommentThread' }, '403': errorResponse } },
     },
     '/api/ieps/{id}/audit': {
       get: { summary: 'Access and change events of this plan (read-audit)', parameters: [idParam, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10000 } }], responses: { '200': { description: 'AuditEvent[]' }, '403': errorResponse, '404': errorResponse } },
