@@ -27,6 +27,8 @@ export interface MessageContext {
   readonly onRefused: (doc: string, reason: string) => void;
   readonly lockOf: (doc: string) => SectionLock | undefined;
   readonly status: () => PlanStatus | undefined;
+  /** Presence claimed another identity and was rewritten (stock carets send their own `user`, so this is frequent). */
+  readonly onPresenceRewritten: (doc: string) => void;
   /** An update of this participant was accepted into the doc. */
   readonly onApplied: (doc: string) => void;
 }
@@ -47,7 +49,7 @@ export function handleDocMessage(context: MessageContext, message: Uint8Array): 
       const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), context.identity.user, context.ownsClient);
       if (stamped.update) context.live.applyAwareness(stamped.update, context.subscriber);
       // Entries for other people's clients are dropped silently: stock providers echo everyone's presence back.
-      if (stamped.forged > 0) context.onRefused(context.live.name, `presence rewritten: ${stamped.forged} claimed another identity`);
+      if (stamped.forged > 0) context.onPresenceRewritten(context.live.name);
       return CARRY_ON;
     }
     case MessageType.QUERY_AWARENESS:

@@ -26,6 +26,18 @@ const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
   NOT_A_PARTICIPANT: CloseCode.FORBIDDEN,
 };
 
+/** A relayed message goes to many sockets: its multiplexed frame is built once, not once per recipient. */
+const muxedFrames = new WeakMap<Uint8Array, Uint8Array>();
+
+function muxed(doc: string, message: Uint8Array): Uint8Array {
+  let frame = muxedFrames.get(message);
+  if (!frame) {
+    frame = encodeDocMessage(doc, message);
+    muxedFrames.set(message, frame);
+  }
+  return frame;
+}
+
 class Subscription implements DocSubscriber {
   constructor(
     private readonly peer: CollabPeer,
@@ -44,6 +56,7 @@ class Subscription implements DocSubscriber {
 
 export class CollabPeer {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly presenceRewritten = new Set<string>();
   private closed = false;
 
   /** `singleDoc` set: the socket speaks plain y-websocket for that one doc; unset: multiplexed frames. */
@@ -79,7 +92,7 @@ export class CollabPeer {
       this.close(CloseCode.TRY_AGAIN_LATER, 'too far behind: reconnecting will resync');
       return;
     }
-    this.ws.send(this.singleDoc === null ? encodeDocMessage(doc, message) : message);
+    this.ws.send(this.singleDoc === null ? muxed(doc, message) : message);
   }
 
   /** Ends one doc: on a multiplexed socket only that channel closes; a single-doc socket closes. */
@@ -143,6 +156,12 @@ export class CollabPeer {
         identity: this.identity,
         ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
         onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
+        onPresenceRewritten: (rewrittenDoc) => {
+          // Audited once per doc and socket: the attempt is on record without one write per cursor move.
+          if (this.presenceRewritten.has(rewrittenDoc)) return;
+          this.presenceRewritten.add(rewrittenDoc);
+          this.deps.onRefused(this.identity, rewrittenDoc, 'presence claimed another identity and was rewritten');
+        },
         lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
         status: () => this.deps.statuses.statusOf(this.identity.iepId),
         onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),

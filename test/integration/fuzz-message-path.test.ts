@@ -103,7 +103,7 @@ describe('fuzzing the message path', () => {
       const started = performance.now();
       try {
         const verdict = handleDocMessage(
-          { live, subscriber, identity: who, ownsClient: () => true, onRefused: () => undefined, lockOf: () => undefined, status: () => 'meeting', onApplied: () => undefined },
+          { live, subscriber, identity: who, ownsClient: () => true, onRefused: () => undefined, onPresenceRewritten: () => undefined, lockOf: () => undefined, status: () => 'meeting', onApplied: () => undefined },
           bytes,
         );
         if (verdict.close) closed++;

@@ -1,0 +1,26 @@
+// What every workload is given: where to put its files, which profile and contenders to run, and how to report progress.
+
+import type { Contender } from './contenders/contender';
+import type { ServerProcess } from './contenders/server-process';
+import type { Profile } from './profiles';
+
+export interface BenchContext {
+  /** Scratch directory of this run (removed at the end). */
+  readonly root: string;
+  readonly profile: Profile;
+  readonly contenders: readonly Contender[];
+  log(message: string): void;
+}
+
+/** Runs `body` against a started server and always stops the server afterwards. */
+export async function withServer<T>(start: Promise<ServerProcess>, body: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await start;
+  try {
+    return await body(server);
+  } finally {
+    const code = await server.stop();
+    if (code !== 0 && code !== null) console.error(`${server.name} exited with ${code}:\n${server.log().slice(-2000)}`);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

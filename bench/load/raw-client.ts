@@ -1,0 +1,155 @@
+// A simulated participant speaking the raw protocol, without a Y.Doc: Concord's one multiplexed socket per participant,
+// or stock y-websocket's one socket per (participant, doc). Received messages go to a sink that only looks at their heads.
+
+import WebSocket from 'ws';
+import { encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { EMPTY_STATE_VECTOR, EMPTY_UPDATE, type MessageHead, MSG_SYNC, readEnd, readMessageHead, readVarUint, STEP1, syncStep1, syncStep2 } from './frames';
+
+export interface ClientSink {
+  /** A message of doc `docIndex` arrived; `head` (reused between calls) locates it inside `bytes`. */
+  message(client: RawClient, docIndex: number, head: MessageHead, bytes: Uint8Array): void;
+}
+
+export interface ClientOptions {
+  readonly port: number;
+  readonly planId: string;
+  readonly docs: readonly string[];
+  /** Concord only: `concord_session=<token>`. */
+  readonly cookie?: string;
+  readonly sink: ClientSink;
+  /** What to answer to the server's sync step 1 for a doc (default: nothing, an empty update). */
+  readonly replyToStep1?: (docIndex: number) => Uint8Array;
+}
+
+export abstract class RawClient {
+  readonly docs: readonly string[];
+  /** Sockets closed while the client was in use (not by `close()`). */
+  unexpectedCloses = 0;
+  errors: string[] = [];
+  protected readonly head: MessageHead = { type: 0, step: 0, payloadStart: 0, payloadEnd: 0 };
+  protected closing = false;
+  protected readonly docIndex = new Map<string, number>();
+
+  constructor(protected readonly options: ClientOptions) {
+    this.docs = options.docs;
+    for (const [index, doc] of options.docs.entries()) this.docIndex.set(doc, index);
+  }
+
+  /** Opens the socket(s); resolves once every one is open. */
+  connect(): Promise<void> {
+    return this.open();
+  }
+
+  protected abstract open(): Promise<void>;
+  /** Sends one y-protocols message of a doc; a pre-encoded Concord mux frame may be passed to avoid re-encoding. */
+  abstract send(docIndex: number, message: Uint8Array, muxFrame?: Uint8Array): void;
+  abstract close(): Promise<void>;
+
+  /** Sync step 1 for every doc (what a provider does on connect): subscribes on Concord's multiplexed socket. */
+  subscribe(stateVectors?: readonly (Uint8Array | undefined)[]): void {
+    for (let index = 0; index < this.docs.length; index++) this.send(index, syncStep1(stateVectors?.[index] ?? EMPTY_STATE_VECTOR));
+  }
+
+  protected deliver(docIndex: number, bytes: Uint8Array, offset: number): void {
+    const head = readMessageHead(bytes, offset, this.head);
+    if (head.type === MSG_SYNC && head.step === STEP1) {
+      this.send(docIndex, syncStep2(this.options.replyToStep1?.(docIndex) ?? EMPTY_UPDATE));
+    }
+    this.options.sink.message(this, docIndex, head, bytes);
+  }
+
+  protected socket(path: string): WebSocket {
+    const headers: Record<string, string> = this.options.cookie ? { cookie: this.options.cookie } : {};
+    const ws = new WebSocket(`ws://127.0.0.1:${this.options.port}${path}`, { headers, perMessageDeflate: false });
+    ws.on('error', (error) => this.errors.push(error.message));
+    ws.on('close', (code, reason) => {
+      if (this.closing) return;
+      this.unexpectedCloses++;
+      this.errors.push(`closed by the server: ${code} ${reason.toString()}`);
+    });
+    return ws;
+  }
+}
+
+function opened(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with ${response.statusCode}`)));
+    ws.once('error', reject);
+    ws.once('close', () => reject(new Error('closed before it opened')));
+  });
+}
+
+function closed(ws: WebSocket): Promise<void> {
+  if (ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    ws.once('close', () => resolve());
+    if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+    else ws.close(1000);
+  });
+}
+
+const HEARTBEAT_MS = 10_000;
+const PING = encodeHeartbeat(MuxKind.PING);
+
+/** Concord: every doc of the plan over `/collab/:iepId`, each frame naming its doc. */
+export class ConcordClient extends RawClient {
+  private ws: WebSocket | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  protected async open(): Promise<void> {
+    const ws = this.socket(`/collab/${this.options.planId}`);
+    this.ws = ws;
+    ws.on('message', (data: Buffer) => this.receive(data));
+    await opened(ws);
+    this.heartbeat = setInterval(() => this.ws?.readyState === WebSocket.OPEN && this.ws.send(PING), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private receive(bytes: Buffer): void {
+    const kind = readVarUint(bytes, 0);
+    if (kind !== MuxKind.DOC_MESSAGE) {
+      if (kind === MuxKind.DOC_CLOSE) this.errors.push(`doc closed by the server: ${bytes.toString('latin1', 1)}`);
+      return;
+    }
+    const length = readVarUint(bytes, readEnd());
+    const start = readEnd();
+    const doc = this.docIndex.get(bytes.toString('latin1', start, start + length));
+    if (doc !== undefined) this.deliver(doc, bytes, start + length);
+  }
+
+  send(docIndex: number, message: Uint8Array, muxFrame?: Uint8Array): void {
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    this.ws.send(muxFrame ?? encodeDocMessage(this.docs[docIndex] ?? '', message));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.ws) await closed(this.ws);
+  }
+}
+
+/** Stock y-websocket: one socket per doc at `/<plan>/<doc>`, no authentication. */
+export class ReferenceClient extends RawClient {
+  private sockets: WebSocket[] = [];
+
+  protected async open(): Promise<void> {
+    this.sockets = this.docs.map((doc, index) => {
+      const ws = this.socket(`/${this.options.planId}/${doc}`);
+      ws.on('message', (data: Buffer) => this.deliver(index, data, 0));
+      return ws;
+    });
+    await Promise.all(this.sockets.map(opened));
+  }
+
+  send(docIndex: number, message: Uint8Array): void {
+    const ws = this.sockets[docIndex];
+    if (ws?.readyState === WebSocket.OPEN) ws.send(message);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.sockets.map(closed));
+  }
+}

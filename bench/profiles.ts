@@ -1,0 +1,32 @@
+// The quick profile (`npm run bench`, under 10 minutes on 2 cores) and the full one (`npm run bench -- --full`).
+
+export interface Profile {
+  readonly name: 'quick' | 'full';
+  /** (a) 1 IEP, 8 participants, 12 sections, 2 typists. */
+  readonly meeting: { readonly seconds: number; readonly charsPerSecond: number };
+  /** (b) meetings of 8 with 1 typist, added step by step until the knee. */
+  readonly ramp: { readonly steps: readonly number[]; readonly stepSeconds: number; readonly charsPerSecond: number };
+  /** (c) joiners of a large IEP nobody has open. */
+  readonly coldLoad: { readonly runs: number; readonly joiners: readonly number[]; readonly targetBytes: number };
+  /** (d) a participant offline while both sides edit, then reconnecting; `samples` meetings do it in parallel. */
+  readonly resync: { readonly offlineSeconds: number; readonly edits: number; readonly samples: number };
+}
+
+export const QUICK: Profile = {
+  name: 'quick',
+  meeting: { seconds: 60, charsPerSecond: 5 },
+  ramp: { steps: [50, 100, 200, 300], stepSeconds: 20, charsPerSecond: 3 },
+  coldLoad: { runs: 20, joiners: [1, 8], targetBytes: 235_000 },
+  resync: { offlineSeconds: 10, edits: 300, samples: 5 },
+};
+
+export const FULL: Profile = {
+  name: 'full',
+  meeting: { seconds: 300, charsPerSecond: 5 },
+  ramp: { steps: [50, 100, 200, 300, 500, 750, 1000], stepSeconds: 60, charsPerSecond: 3 },
+  coldLoad: { runs: 50, joiners: [1, 8], targetBytes: 235_000 },
+  resync: { offlineSeconds: 60, edits: 300, samples: 10 },
+};
+
+/** The knee of the district ramp: the first step that breaks any of these. */
+export const KNEE = { eventLoopP99Ms: 50, deliveryP99Ms: 100, lost: 0 } as const;

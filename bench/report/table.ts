@@ -1,0 +1,157 @@
+// The printed result: Concord / reference per metric with the issue's targets, and the ramp step by step.
+
+import type { ContenderName } from '../contenders/contender';
+import type { ColdLoadResult } from '../workloads/cold-load';
+import type { RampResult, RampStep } from '../workloads/district-ramp';
+import type { MeetingResult } from '../workloads/meeting';
+import type { ResyncResult } from '../workloads/resync';
+
+type ByContender<T> = Partial<Record<ContenderName, T>>;
+
+export interface BenchResults {
+  meeting?: ByContender<MeetingResult>;
+  ramp?: ByContender<RampResult>;
+  coldLoad?: ByContender<ColdLoadResult>;
+  resync?: ByContender<ResyncResult>;
+  errors: Record<string, string>;
+}
+
+export interface Row {
+  readonly metric: string;
+  readonly unit: string;
+  readonly concord: number | null;
+  readonly reference: number | null;
+  /** Concord / reference. */
+  readonly ratio: number | null;
+  readonly target: string;
+  /** Whether Concord meets the target; null when not measured or not applicable. */
+  readonly met: boolean | null;
+}
+
+const MB = 1e6;
+
+function value(n: number | null | undefined): number | null {
+  return n === undefined || n === null || !Number.isFinite(n) ? null : n;
+}
+
+function row(metric: string, unit: string, concord: number | null | undefined, reference: number | null | undefined, target: string, met: (c: number, ratio: number | null) => boolean | null): Row {
+  const c = value(concord);
+  const r = value(reference);
+  const ratio = c !== null && r !== null && r !== 0 ? Math.round((c / r) * 100) / 100 : null;
+  return { metric, unit, concord: c, reference: r, ratio, target, met: c === null ? null : met(c, ratio) };
+}
+
+/** The ramp step with the most meetings that both contenders measured. */
+function commonStep(ramp: ByContender<RampResult> | undefined): { concord?: RampStep; reference?: RampStep; meetings: number } {
+  const concordSteps = ramp?.concord?.steps ?? [];
+  const referenceSteps = ramp?.reference?.steps ?? [];
+  const shared = concordSteps.map((step) => step.meetings).filter((meetings) => referenceSteps.some((step) => step.meetings === meetings));
+  const meetings = shared.length > 0 ? Math.max(...shared) : 0;
+  return {
+    concord: concordSteps.find((step) => step.meetings === meetings),
+    reference: referenceSteps.find((step) => step.meetings === meetings),
+    meetings,
+  };
+}
+
+function totalLost(results: BenchResults, name: ContenderName): number | null {
+  const meeting = results.meeting?.[name]?.window.lost;
+  const ramp = results.ramp?.[name]?.steps.reduce((sum, step) => sum + step.lost, 0);
+  if (meeting === undefined && ramp === undefined) return null;
+  return (meeting ?? 0) + (ramp ?? 0);
+}
+
+export function ratioRows(results: BenchResults): Row[] {
+  const m = results.meeting;
+  const step = commonStep(results.ramp);
+  const at = `ramp @${step.meetings}`;
+  const concordTop = results.ramp?.concord?.steps.at(-1);
+  const projected500 = concordTop ? (concordTop.cpuMsPerMeetingSecond * 500) / 1000 : null;
+  const referenceTop = results.ramp?.reference?.steps.at(-1);
+  const referenceProjected500 = referenceTop ? (referenceTop.cpuMsPerMeetingSecond * 500) / 1000 : null;
+  const cold = (name: ContenderName, joiners: string) => results.coldLoad?.[name]?.byJoiners[joiners]?.summary.p99;
+  return [
+    row('CPU per meeting-second, meeting (a)', 'ms', m?.concord?.window.cpuMsPerMeetingSecond, m?.reference?.window.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
+    row(`CPU per meeting-second, ${at}`, 'ms', step.concord?.cpuMsPerMeetingSecond, step.reference?.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
+    row('Delivery p50, meeting (a)', 'ms', m?.concord?.window.delivery.p50, m?.reference?.window.delivery.p50, '', () => null),
+    row('Delivery p99, meeting (a)', 'ms', m?.concord?.window.delivery.p99, m?.reference?.window.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
+    row(`Delivery p50, ${at}`, 'ms', step.concord?.delivery.p50, step.reference?.delivery.p50, '', () => null),
+    row(`Delivery p99, ${at}`, 'ms', step.concord?.delivery.p99, step.reference?.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
+    row(`Event-loop delay p99, ${at}`, 'ms', step.concord?.eventLoopDelay?.p99, step.reference?.eventLoopDelay?.p99, '≤ 20', (c) => c <= 20),
+    row(`RSS per active meeting, ${at}`, 'MB', value(step.concord?.rssBytesPerMeeting) && (step.concord?.rssBytesPerMeeting ?? 0) / MB, value(step.reference?.rssBytesPerMeeting) && (step.reference?.rssBytesPerMeeting ?? 0) / MB, '≤ 1.5', (c) => c <= 1.5),
+    row('Meetings of 8 within the knee (ramp)', 'meetings', results.ramp?.concord?.lastGoodMeetings, results.ramp?.reference?.lastGoodMeetings, '≥ 500', (c) => c >= 500),
+    row('Server CPU for 500 meetings, projected from top step', '% core', projected500 === null ? null : projected500 * 100, referenceProjected500 === null ? null : referenceProjected500 * 100, '≤ 60', (c) => c <= 60),
+    row('Cold load p99, 1 joiner', 'ms', cold('concord', '1'), cold('reference', '1'), '≤ 60', (c) => c <= 60),
+    row('Cold load p99, 8 joiners', 'ms', cold('concord', '8'), cold('reference', '8'), '≤ 60', (c) => c <= 60),
+    row('Resync after offline, p99', 'ms', results.resync?.concord?.summary.p99, results.resync?.reference?.summary.p99, '≤ 250', (c) => c <= 250),
+    row('Deliveries lost (meeting + ramp)', 'frames', totalLost(results, 'concord'), totalLost(results, 'reference'), '0', (c) => c === 0),
+    row('Sockets per participant', 'sockets', 1, 13, '1', (c) => c === 1),
+  ];
+}
+
+function fmt(n: number | null, digits = 2): string {
+  if (n === null) return '—';
+  if (Math.abs(n) >= 100) return n.toFixed(0);
+  return n.toFixed(digits);
+}
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+}
+
+function renderTable(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const widths = header.map((_, i) => Math.max(header[i]?.length ?? 0, ...body.map((cells) => cells[i]?.length ?? 0)));
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [pad(header, widths), rule, ...body.map((cells) => pad(cells, widths))].join('\n');
+}
+
+export function formatRatioTable(rows: readonly Row[]): string {
+  return renderTable(
+    ['metric', 'unit', 'Concord', 'reference', 'Concord/ref', 'target', 'met'],
+    rows.map((r) => [r.metric, r.unit, fmt(r.concord), fmt(r.reference), fmt(r.ratio), r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']),
+  );
+}
+
+export function formatRampTable(ramp: ByContender<RampResult> | undefined): string {
+  const body: string[][] = [];
+  for (const [name, result] of Object.entries(ramp ?? {})) {
+    for (const step of result?.steps ?? []) {
+      body.push([
+        name,
+        String(step.meetings),
+        fmt(step.serverCpuShare * 100, 1),
+        fmt(step.cpuMsPerMeetingSecond, 3),
+        fmt(step.delivery.p50),
+        fmt(step.delivery.p99),
+        fmt(step.eventLoopDelay?.p99 ?? null),
+        String(step.lost),
+        fmt(step.rssBytesPerMeeting / MB),
+        fmt(step.generatorCpuShare * 100, 0) + (step.valid ? '' : ' INVALID'),
+        fmt(step.generatorEventLoop?.max ?? null, 0),
+        fmt(step.foreignCpuCores * 100, 0) + (step.disturbed ? ' *' : ''),
+        fmt(step.connectSeconds, 1),
+      ]);
+    }
+  }
+  const stops = Object.entries(ramp ?? {}).map(([name, result]) => `${name}: ${result?.stoppedBecause}`);
+  stops.push('other % = CPU used by other processes on the machine during the window (% of a core); * = disturbed (> 25 %; loopback networking alone shows ~10 %).');
+  return `${renderTable(['ramp', 'meetings', 'CPU %', 'ms/mtg-s', 'p50 ms', 'p99 ms', 'loop p99', 'lost', 'RSS MB/mtg', 'gen CPU %', 'gen loop max', 'other %', 'connect s'], body)}\n${stops.join('\n')}`;
+}
+
+/** How busy the rest of the machine was while each contender was measured (cores used by other processes). */
+export function formatNoise(results: BenchResults): string {
+  const parts: string[] = [];
+  const each = (label: string, get: (name: ContenderName) => number | undefined) => {
+    const c = get('concord');
+    const r = get('reference');
+    if (c !== undefined || r !== undefined) parts.push(`${label} ${c ?? '—'} / ${r ?? '—'}`);
+  };
+  each('meeting', (name) => results.meeting?.[name]?.window.foreignCpuCores);
+  each('ramp (max of steps)', (name) => {
+    const steps = results.ramp?.[name]?.steps;
+    return steps && steps.length > 0 ? Math.max(...steps.map((step) => step.foreignCpuCores)) : undefined;
+  });
+  each('cold load', (name) => results.coldLoad?.[name]?.foreignCpuCores);
+  each('resync', (name) => results.resync?.[name]?.foreignCpuCores);
+  return parts.length > 0 ? `Other processes on the machine, cores (Concord run / reference run): ${parts.join('; ')}` : '';
+}
