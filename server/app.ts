@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { type AppContext, originGuard } from './http/context';
 import { auditRouter } from './http/audit';
 import { commentsRouter } from './http/comments';
+import { exportRouter } from './http/export';
 import { joinRouter } from './http/join';
 import { locksRouter } from './http/locks';
 import { participantsRouter } from './http/participants';
@@ -27,6 +28,7 @@ import { staticClientRouter } from './http/static-client';
 import { openDatabase } from './store/database';
 import { ClientIds } from './store/client-ids';
 import { DocLog } from './store/doc-log';
+import { GroupCommit } from './store/group-commit';
 import { Plans } from './store/plans';
 import { RecordLog } from './store/record-log';
 import { Users } from './store/users';
@@ -48,7 +50,7 @@ export function createServer(config: Config): ConcordServer {
   const log = new DocLog(db);
   const sessions = new Sessions(db, config.invitationTtlMs);
   const audit = new AuditLog(db);
-  const rooms = new Rooms(plans, log, new ClientIds(db), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
+  const rooms = new Rooms(plans, log, new ClientIds(db), new GroupCommit(log), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
@@ -91,6 +93,7 @@ export function createServer(config: Config): ConcordServer {
   app.use(locksRouter(context));
   app.use(signoffsRouter(context));
   app.use(commentsRouter(context));
+  app.use(exportRouter(context));
   app.use('/api', (_request, response) => {
     response.status(404).json(errorBody('NOT_FOUND'));
   });

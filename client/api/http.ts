@@ -140,3 +140,25 @@ export const signOffApi = {
   startAmendment: (iepId: string) => send<{ readonly id: string; readonly amends: string }>('POST', `${planPath(iepId)}/amendments`),
   verifyRecord: (iepId: string) => request<RecordVerification>(`${planPath(iepId)}/record/verify`),
 };
+
+/** Comments (issue 5): a thread on words, a table row or a whole section; the server writes every change to the meeting doc. */
+export interface NewComment {
+  readonly sectionId: string;
+  /** None for the whole section. */
+  readonly anchor?: import('../../shared/rules/comments').CommentAnchor;
+  readonly body: string;
+}
+
+type CommentThreadAnswer = import('../../shared/rules/comments').CommentThread;
+
+const threadPath = (iepId: string, threadId: string) => `${planPath(iepId)}/comments/${encodeURIComponent(threadId)}`;
+const messagePath = (iepId: string, threadId: string, messageId: string) => `${threadPath(iepId, threadId)}/messages/${encodeURIComponent(messageId)}`;
+
+export const commentApi = {
+  start: (iepId: string, comment: NewComment) => send<CommentThreadAnswer>('POST', `${planPath(iepId)}/comments`, comment),
+  reply: (iepId: string, threadId: string, body: string) => send<CommentThreadAnswer>('POST', `${threadPath(iepId, threadId)}/replies`, { body }),
+  setResolved: (iepId: string, threadId: string, resolved: boolean) => send<CommentThreadAnswer>('PATCH', threadPath(iepId, threadId), { resolved }),
+  edit: (iepId: string, threadId: string, messageId: string, body: string) =>
+    send<CommentThreadAnswer>('PATCH', messagePath(iepId, threadId, messageId), { body }),
+  remove: (iepId: string, threadId: string, messageId: string) => send<CommentThreadAnswer>('DELETE', messagePath(iepId, threadId, messageId)),
+};

@@ -9,6 +9,8 @@ import { cursorField } from '../../shared/protocol/presence';
 import { editorExtensions } from '../../shared/schema/editor-schema';
 import { richTextOf } from '../../shared/schema/section-doc';
 import type { RichTextPart } from '../../shared/template/types';
+import { CommentHighlights } from '../comments/comment-highlights';
+import { CommentOnSelection } from '../comments/CommentOnSelection';
 import { EditorToolbar } from './EditorToolbar';
 import { SectionCaret } from './section-caret';
 
@@ -29,7 +31,7 @@ export function RichTextEditor({ session, doc, sectionId, part, readOnly }: Rich
   const field = cursorField(sectionId, part.id);
   const editor = useEditor(
     {
-      extensions: [...editorExtensions(), Collaboration.configure({ fragment }), SectionCaret.configure({ awareness, field })],
+      extensions: [...editorExtensions(), Collaboration.configure({ fragment }), SectionCaret.configure({ awareness, field }), CommentHighlights.configure({ session, sectionId, partId: part.id })],
       editable: !readOnly,
       editorProps: {
         attributes: {
@@ -54,6 +56,7 @@ export function RichTextEditor({ session, doc, sectionId, part, readOnly }: Rich
         </p>
       )}
       {!readOnly && <EditorToolbar editor={editor} label={part.label} />}
+      <CommentOnSelection editor={editor} session={session} sectionId={sectionId} partId={part.id} label={part.label} />
       <div className={readOnly ? 'rich-text rich-text--readonly' : 'rich-text'} data-testid={`editor-${sectionId}-${part.id}`}>
         <EditorContent editor={editor} />
       </div>

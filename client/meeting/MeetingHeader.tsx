@@ -7,7 +7,7 @@ import { SessionControl } from '../account/SessionControl';
 import type { PlanSession } from '../api/plan-session';
 import { MyRights } from '../team/MyRights';
 import { TeamPanel } from '../team/TeamPanel';
-import { STATUS_LABELS } from './plan-status';
+import { STATUS_LABELS } from '../../shared/rules/lifecycle';
 
 interface MeetingHeaderProps {
   readonly plan: PlanView;

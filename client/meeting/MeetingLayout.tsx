@@ -7,8 +7,13 @@ import { can } from '../../shared/rules/roles';
 import { sectionOf, templateOf } from '../../shared/template/index';
 import type { SectionDef } from '../../shared/template/types';
 import type { PlanSession } from '../api/plan-session';
+import { CommentsPanel } from '../comments/CommentsPanel';
 import { LockNotices } from '../locks/LockNotices';
 import { Announcer } from '../page/announcer';
+import { FrozenBanner } from '../signoff/FrozenBanner';
+import { SectionApprovals } from '../signoff/SectionApprovals';
+import { SignOffLink } from '../signoff/SignOffLink';
+import { SignOffPanel } from '../signoff/SignOffPanel';
 import { useMyRoles } from '../team/use-my-roles';
 import { ConnectionStatus } from './ConnectionStatus';
 import { MeetingHeader } from './MeetingHeader';
@@ -68,10 +73,12 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
         </a>
         <MeetingHeader plan={plan} session={session} roles={roles} planTitle={template.title} status={status}>
           <ConnectionStatus socket={session.socket} titleOfDoc={titleOfDoc} showRefusals={canEdit} />
+          <SignOffLink />
         </MeetingHeader>
         <div className="meeting-body">
           <SectionNav session={session} sections={sections} currentId={current.id} presence={presence} />
           <main id="main-content" tabIndex={-1} className="meeting-main">
+            <FrozenBanner session={session} plan={plan} />
             <LockNotices session={session} titleOf={titleOf} />
             {currentSection ? (
               <SectionView
@@ -84,9 +91,12 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
             ) : (
               <p>This plan has no sections to show yet.</p>
             )}
+            {currentSection && <SectionApprovals key={`approvals-${currentSection.id}`} session={session} plan={plan} sectionId={currentSection.id} />}
           </main>
           <PresenceList presence={presence} titleOf={titleOf} />
+          <CommentsPanel session={session} section={currentSection} />
         </div>
+        <SignOffPanel session={session} plan={plan} />
       </div>
     </Announcer>
   );

@@ -2,7 +2,7 @@
 
 import { api, plainSentence } from '../api/http';
 import { templateOf } from '../../shared/template/index';
-import { STATUS_LABELS } from '../meeting/plan-status';
+import { STATUS_LABELS } from '../../shared/rules/lifecycle';
 import { useRequest } from '../page/use-request';
 
 interface PlanListProps {

@@ -2,6 +2,7 @@
 
 import { ROLE_LABELS } from '../../shared/rules/roles';
 import type { SignOff } from '../../shared/rules/signoffs';
+import { sectionsHash } from '../../shared/schema/document-hash';
 import { SignOffEntry } from './SignOffEntry';
 import type { Signer } from './use-signers';
 import type { ContentHashes } from './use-content-hashes';
@@ -14,11 +15,16 @@ interface TeamSignOffsProps {
   readonly titleOf: (sectionId: string) => string;
 }
 
-/** The hash a sign-off is compared with: its section's for an approval, the whole plan's otherwise. */
+/** The hash a sign-off is compared with: its listed sections' (an approval, a partial consent), else the whole plan's. */
 export function currentHashFor(signOff: SignOff, hashes: ContentHashes): string | undefined {
-  if (signOff.kind !== 'section-approval') return hashes.document;
-  const sectionId = signOff.sectionIds[0];
-  return sectionId === undefined ? undefined : hashes.sections.get(sectionId);
+  if (signOff.sectionIds.length === 0) return hashes.document;
+  const listed: [string, string][] = [];
+  for (const id of signOff.sectionIds) {
+    const hash = hashes.sections.get(id);
+    if (hash === undefined) return undefined;
+    listed.push([id, hash]);
+  }
+  return sectionsHash(listed);
 }
 
 export function TeamSignOffs({ signers, signOffs, hashes, myId, titleOf }: TeamSignOffsProps) {

@@ -39,3 +39,6 @@ export function moveOf(from: PlanStatus, to: PlanStatus): Move {
 
 export const AMENDMENT_MEANING =
   'An amendment is a new version of this plan, starting from its text, as a preliminary draft. This plan and its signatures stay as they are, in effect until the amendment is finalized.';
+
+export const AMENDMENT_ELSEWHERE =
+  'The amendment was started. It is a new version with its own team, and the link you signed in with opens only this plan: sign in with your staff account, or ask for an invitation to the amendment.';

@@ -16,15 +16,17 @@ export function useRecordCheck(session: PlanSession): { readonly check: RecordCh
   const latest = useRef(0);
   const iepId = session.plan.id;
 
-  const refresh = useCallback(() => {
+  /** A check asked for says "Checking…"; one caused by a new entry keeps the last answer on screen until the next one arrives. */
+  const run = useCallback((asked: boolean) => {
     // Only the newest request's answer is shown: an older one may describe a shorter record.
     const serial = ++latest.current;
-    setCheck({ state: 'checking' });
+    if (asked) setCheck({ state: 'checking' });
     signOffApi.verifyRecord(iepId).then(
       (result) => serial === latest.current && setCheck({ state: 'checked', result, at: new Date() }),
       (error: unknown) => serial === latest.current && setCheck({ state: 'failed', problem: refusalSentence(error) }),
     );
   }, [iepId]);
+  const refresh = useCallback(() => run(true), [run]);
 
   useEffect(() => {
     const map = planMap(session.meeting.doc);
@@ -33,15 +35,15 @@ export function useRecordCheck(session: PlanSession): { readonly check: RecordCh
       const next = JSON.stringify(recordHeadOf(session.meeting.doc) ?? null);
       if (next === head) return;
       head = next;
-      refresh();
+      run(false);
     };
-    refresh();
+    run(true);
     map.observe(onChange);
     return () => {
       map.unobserve(onChange);
       latest.current++;
     };
-  }, [session, refresh]);
+  }, [session, run]);
 
   return { check, refresh };
 }

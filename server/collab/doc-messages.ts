@@ -66,7 +66,7 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
   const { live, subscriber, identity } = context;
   const step = decoding.readVarUint(decoder);
   if (step === SyncStep.STEP1) {
-    subscriber.send(live.syncStep2For(decoding.readVarUint8Array(decoder)));
+    live.replySyncStep2(subscriber, decoding.readVarUint8Array(decoder));
     return CARRY_ON;
   }
   if (step !== SyncStep.STEP2 && step !== SyncStep.UPDATE) return { close: true, reason: `unknown sync step ${step}` };

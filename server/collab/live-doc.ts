@@ -16,9 +16,14 @@ export interface DocSubscriber {
   end(code: number, reason: string): void;
 }
 
-/** What the live doc needs from storage; a failed append must throw. */
+/** What the live doc needs from storage. */
 export interface DocPersistence {
-  append(seq: number, update: Uint8Array): void;
+  /** Stores an update; `durable` runs once it is on disk (only then may anyone see it), `failed` if it cannot be stored. */
+  append(seq: number, update: Uint8Array, durable: () => void, failed: () => void): void;
+  /** Runs `action` once everything appended so far is on disk. */
+  whenDurable(action: () => void): void;
+  /** Stores everything pending now. */
+  flush(): void;
   compact(uptoSeq: number, state: Uint8Array): void;
 }
 
@@ -95,6 +100,17 @@ export class LiveDoc {
     if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
   }
 
+  /**
+   * Answers a client's sync step 1 with everything it lacks, once all that the doc holds is on disk: a joiner must
+   * never be shown content that a crash could still take back.
+   */
+  replySyncStep2(subscriber: DocSubscriber, stateVector: Uint8Array): void {
+    Y.decodeStateVector(stateVector);
+    this.persistence.whenDurable(() => {
+      if (!this.broken && this.subscribers.has(subscriber)) subscriber.send(this.syncStep2For(stateVector));
+    });
+  }
+
   /** The reply to a client's sync step 1: everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Uint8Array {
     const encoder = encoding.createEncoder();
@@ -127,7 +143,10 @@ export class LiveDoc {
     if (this.broken) return 'not-saved';
     this.captured = null;
     this.doc.transact(() => change(this.doc), 'server');
-    return this.commitCaptured(null);
+    const outcome = this.commitCaptured(null);
+    // The server's own writes answer HTTP requests: they are on disk before the answer goes out.
+    this.persistence.flush();
+    return this.broken ? 'not-saved' : outcome;
   }
 
   /** For an update without structs: whether every deletion it carries is already made here, so applying it changes nothing. */
@@ -152,6 +171,7 @@ export class LiveDoc {
   /** Folds the log into one snapshot. Safe at any moment: the log stays whole until the snapshot is committed. */
   compact(): void {
     if (this.broken || this.sinceSnapshot === 0) return;
+    this.persistence.flush();
     this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.doc));
     this.sinceSnapshot = 0;
   }
@@ -166,26 +186,28 @@ export class LiveDoc {
     const effective = this.captured;
     this.captured = null;
     if (!effective) return 'unchanged';
-    try {
-      this.persistence.append(this.seq + 1, effective);
-    } catch {
-      this.breakDoc(4503, 'not saved: the server could not store this change');
-      return 'not-saved';
-    }
     this.seq += 1;
     this.sinceSnapshot += 1;
+    this.persistence.append(
+      this.seq,
+      effective,
+      () => {
+        if (this.broken) return;
+        const message = syncUpdateMessage(effective);
+        for (const subscriber of this.subscribers) {
+          if (subscriber !== from) subscriber.send(message);
+        }
+      },
+      () => this.breakDoc(4503, 'not saved: the server could not store this change'),
+    );
     if (this.sinceSnapshot >= this.options.compactEvery) this.scheduleCompaction();
-    const message = syncUpdateMessage(effective);
-    for (const subscriber of this.subscribers) {
-      if (subscriber !== from) subscriber.send(message);
-    }
     return 'applied';
   }
 
   private scheduleCompaction(): void {
     if (this.compactionScheduled) return;
     this.compactionScheduled = true;
-    setImmediate(() => {
+    this.persistence.whenDurable(() => {
       this.compactionScheduled = false;
       try {
         this.compact();

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../shared/protocol/errors';
 import { templateOf } from '../../shared/template/index';
 import type { ClientIds } from '../store/client-ids';
 import type { DocLog } from '../store/doc-log';
+import type { GroupCommit } from '../store/group-commit';
 import type { Plans } from '../store/plans';
 import type * as Y from 'yjs';
 import { type ApplyOutcome, LiveDoc } from './live-doc';
@@ -29,6 +30,7 @@ export class Rooms {
     private readonly plans: Plans,
     private readonly log: DocLog,
     private readonly clientIds: ClientIds,
+    private readonly commits: GroupCommit,
     private readonly options: RoomOptions,
   ) {}
 
@@ -57,7 +59,9 @@ export class Rooms {
       docName,
       this.log.load(iepId, docName),
       {
-        append: (seq, update) => this.log.append(iepId, docName, seq, update),
+        append: (seq, update, durable, failed) => this.commits.append(iepId, docName, seq, update, durable, failed),
+        whenDurable: (action) => this.commits.whenDurable(action),
+        flush: () => this.commits.flush(),
         compact: (uptoSeq, state) => this.log.compact(iepId, docName, uptoSeq, state),
       },
       { compactEvery: this.options.compactEvery, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
@@ -146,6 +150,7 @@ export class Rooms {
 
   /** Compacts and drops every doc (shutdown). */
   unloadAll(): void {
+    this.commits.flush();
     for (const [iepId, live] of [...this.liveDocs()]) this.unload(iepId, live);
   }
 

@@ -50,7 +50,11 @@ export function commentsRouter(context: AppContext): Router {
     const section = plan ? sectionOf(templateOf(plan.template), body.data.sectionId) : undefined;
     if (!section) return sendError(response, 'UNKNOWN_DOC');
     const anchor = body.data.anchor ?? { kind: 'section' as const };
-    if (anchor.kind !== 'section' && !section.parts.some((part) => part.id === anchor.partId)) return sendError(response, 'BAD_REQUEST', 'That part is not in this section.');
+    // A text anchor points into prose, a row anchor into a table: anything else would never resolve.
+    const wanted = anchor.kind === 'text' ? 'richtext' : 'table';
+    if (anchor.kind !== 'section' && !section.parts.some((part) => part.id === anchor.partId && part.kind === wanted)) {
+      return sendError(response, 'BAD_REQUEST', 'That part of the section cannot hold this kind of comment.');
+    }
     answer(request, response, author, comments.start(author, section.id, anchor, body.data.body), 201);
   });
 

@@ -146,6 +146,27 @@ export const OPENAPI = {
       patch: { summary: 'Edit one’s own message', parameters: [idParam, cidParam, midParam], requestBody: jsonBody({ body: { type: 'string' } }, ['body']), responses: { '200': { description: 'CommentThread' }, '403': errorResponse } },
       delete: { summary: 'Delete one’s own message (a visible marker stays)', parameters: [idParam, cidParam, midParam], responses: { '200': { description: 'CommentThread' }, '403': errorResponse } },
     },
+    '/api/ieps/{id}/export.pdf': {
+      get: {
+        summary: 'The plan as it stands, every applicable section in template order, with its signature page, as a tagged PDF (export; audited as a disclosure)',
+        parameters: [idParam],
+        responses: { '200': { description: 'Attachment iep-{id}.pdf' }, '401': errorResponse, '403': errorResponse, '404': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/export.docx': {
+      get: {
+        summary: 'The plan as it stands, every applicable section in template order, with its signature page, as a Word document (export; audited as a disclosure)',
+        parameters: [idParam],
+        responses: { '200': { description: 'Attachment iep-{id}.docx' }, '401': errorResponse, '403': errorResponse, '404': errorResponse },
+      },
+    },
+    '/api/ieps/{id}/export.html': {
+      get: {
+        summary: 'The plan as it stands, every applicable section in template order, with its signature page, as a self-contained print view without script (export; audited as a disclosure)',
+        parameters: [idParam],
+        responses: { '200': { description: 'Attachment iep-{id}.html' }, '401': errorResponse, '403': errorResponse, '404': errorResponse },
+      },
+    },
     '/api/ieps/{id}/audit': {
       get: { summary: 'Access and change events of this plan (read-audit)', parameters: [idParam, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10000 } }], responses: { '200': { description: 'AuditEvent[]' }, '403': errorResponse, '404': errorResponse } },
     },

@@ -90,6 +90,8 @@ export function plansRouter(context: AppContext): Router {
       facts: plan.facts,
       sections: template.sections.map((section) => ({ id: section.id, title: section.title, doc: section.id, applies: applies(section.applies, plan.facts) })),
       meetingDoc: MEETING_DOC,
+      amends: plan.amendsId,
+      amendments: context.plans.amendmentsOf(plan.id),
       participants: context.plans.participants(plan.id).map(({ id, name, roles }) => ({ id, name, roles })),
       me: {
         id: participant.id,

@@ -32,7 +32,7 @@ export interface CreatedPlan {
 export function createPlan(db: Db, plans: Plans, log: DocLog, input: NewPlan): CreatedPlan {
   const template = templateOf(input.template);
   const status: PlanStatus = 'draft';
-  const plan: PlanRecord = { id: newId(), template: input.template, status, student: input.student, facts: input.facts, isDemo: input.isDemo ?? false };
+  const plan: PlanRecord = { id: newId(), template: input.template, status, student: input.student, facts: input.facts, isDemo: input.isDemo ?? false, amendsId: null };
   const participants = input.participants.map(
     (person): ParticipantRecord => ({
       id: newId(),

@@ -1,7 +1,7 @@
 // Hashes of a plan's content as it stands, computed by the server from its own docs: the client never supplies a hash.
 
 import { sectionHash } from '../../shared/schema/canonical';
-import { documentHash } from '../../shared/schema/document-hash';
+import { documentHash, sectionsHash } from '../../shared/schema/document-hash';
 import { sectionOf, templateOf } from '../../shared/template/index';
 import type { Rooms } from '../collab/rooms';
 import type { PlanRecord } from '../store/plans';
@@ -11,6 +11,17 @@ export function currentDocumentHash(rooms: Rooms, plan: PlanRecord): string {
   const hash = rooms.withDocs(plan.id, template.sections.map((section) => section.id), (docOf) => documentHash(template, plan.facts, docOf));
   if (hash.length !== 64) throw new Error(`could not read plan ${plan.id}: ${hash}`);
   return hash;
+}
+
+/** The hash of the listed sections, in template order: what a section approval or a partial consent binds to. */
+export function currentSectionsHash(rooms: Rooms, plan: PlanRecord, sectionIds: readonly string[]): string | undefined {
+  const hashes: [string, string][] = [];
+  for (const id of sectionIds) {
+    const hash = currentSectionHash(rooms, plan, id);
+    if (!hash) return undefined;
+    hashes.push([id, hash]);
+  }
+  return sectionsHash(hashes);
 }
 
 export function currentSectionHash(rooms: Rooms, plan: PlanRecord, sectionId: string): string | undefined {

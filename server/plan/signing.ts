@@ -8,7 +8,7 @@ import { newId } from '../auth/tokens';
 import type { AppContext } from '../http/context';
 import type { ParticipantRecord, PlanRecord } from '../store/plans';
 import { appendRecord } from './lifecycle';
-import { currentDocumentHash, currentSectionHash } from './plan-content';
+import { currentDocumentHash, currentSectionsHash } from './plan-content';
 
 export interface SignRequest {
   readonly kind: SignOffKind;
@@ -34,8 +34,9 @@ export function sign(
   if (request.kind === 'section-approval' && request.sectionIds.length !== 1) {
     return { ok: false, code: 'BAD_REQUEST', reason: 'A section approval names exactly one section.' };
   }
-  const contentHash =
-    request.kind === 'section-approval' ? currentSectionHash(context.rooms, plan, request.sectionIds[0] ?? '') : currentDocumentHash(context.rooms, plan);
+  // Listed sections are kept in template order, so the hash of a partial consent is the same however they were listed.
+  const sectionIds = template.sections.map((section) => section.id).filter((id) => request.sectionIds.includes(id));
+  const contentHash = sectionIds.length > 0 ? currentSectionsHash(context.rooms, plan, sectionIds) : currentDocumentHash(context.rooms, plan);
   if (!contentHash) return { ok: false, code: 'UNKNOWN_DOC', reason: 'That section could not be read.' };
   const fields = {
     id: newId(),
@@ -43,7 +44,7 @@ export function sign(
     name: signer.name,
     roles: signer.roles,
     kind: request.kind,
-    sectionIds: request.sectionIds,
+    sectionIds,
     meaning: SIGNOFF_MEANINGS[request.kind],
     statement: request.statement.trim(),
     typedName: request.typedName.trim(),

@@ -12,6 +12,7 @@ export interface PlanRecord {
   readonly student: Student;
   readonly facts: PlanFacts;
   readonly isDemo: boolean;
+  readonly amendsId: string | null;
 }
 
 export interface ParticipantRecord {
@@ -31,6 +32,7 @@ interface PlanRow {
   student_json: string;
   facts_json: string;
   is_demo: number;
+  amends_id: string | null;
 }
 
 interface ParticipantRow {
@@ -50,6 +52,7 @@ function toPlan(row: PlanRow): PlanRecord {
     student: JSON.parse(row.student_json) as Student,
     facts: JSON.parse(row.facts_json) as PlanFacts,
     isDemo: row.is_demo === 1,
+    amendsId: row.amends_id,
   };
 }
 

@@ -42,6 +42,9 @@ export interface PlanView {
   readonly facts: PlanFacts;
   readonly sections: readonly SectionView[];
   readonly meetingDoc: string;
+  /** The plan this one amends, and the amendments of this one. */
+  readonly amends: string | null;
+  readonly amendments: readonly string[];
   readonly participants: readonly ParticipantView[];
   readonly me: ParticipantView & { readonly capabilities: readonly Capability[] };
 }

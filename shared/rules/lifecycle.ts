@@ -32,7 +32,9 @@ export type TransitionDecision = { readonly ok: true } | { readonly ok: false; r
 
 export function decideTransition(roles: readonly Role[], from: PlanStatus, to: PlanStatus): TransitionDecision {
   if (!can(roles, 'change-status')) return { ok: false, code: 'CAPABILITY_MISSING', reason: 'Your role on this team cannot change the plan’s status.' };
-  if (!TRANSITIONS[from].includes(to)) return { ok: false, code: 'BAD_TRANSITION', reason: `A plan that is ${from} cannot become ${to}.` };
+  if (!TRANSITIONS[from].includes(to)) {
+    return { ok: false, code: 'BAD_TRANSITION', reason: `The plan is “${STATUS_LABELS[from]}”; it cannot move to “${STATUS_LABELS[to]}” from there.` };
+  }
   return { ok: true };
 }
 

@@ -24,7 +24,7 @@ export function textAnchor(partId: string, text: Y.Text, start: number, end: num
     start: encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(text, start)),
     // Associating the end with the character before it keeps text typed right after the range out of the range.
     end: encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(text, end, -1)),
-    quote: text.toString().slice(start, end),
+    quote: plainText(text).slice(start, end),
   };
 }
 
@@ -39,5 +39,10 @@ export function anchoredText(doc: Y.Doc, anchor: CommentAnchor): string | null {
   if (!from || !to || from.type !== to.type || to.index <= from.index) return null;
   const type = from.type as Y.AbstractType<unknown>;
   if (!(type instanceof Y.Text)) return null;
-  return type.toString().slice(from.index, to.index);
+  return plainText(type).slice(from.index, to.index);
+}
+
+/** The characters of a Y.Text without formatting: XmlText.toString() wraps formatted runs in tags, which indexes do not count. */
+export function plainText(text: Y.Text): string {
+  return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }

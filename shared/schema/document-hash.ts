@@ -12,3 +12,13 @@ export function canonicalDocument(template: PlanTemplate, facts: PlanFacts, docO
 export function documentHash(template: PlanTemplate, facts: PlanFacts, docOf: (sectionId: string) => Y.Doc): string {
   return sha256Hex(canonicalJson(canonicalDocument(template, facts, docOf)));
 }
+
+/**
+ * The hash of a few listed sections (partial consent), built from their own hashes so anyone holding the section
+ * hashes can check it. One section's is simply that section's hash, the same as its approval.
+ */
+export function sectionsHash(sectionHashes: readonly (readonly [sectionId: string, hash: string])[]): string {
+  const [only] = sectionHashes;
+  if (sectionHashes.length === 1 && only) return only[1];
+  return sha256Hex(canonicalJson(sectionHashes.map(([section, hash]) => ({ section, hash }))));
+}

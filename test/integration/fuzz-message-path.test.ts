@@ -65,7 +65,15 @@ function mutated(bytes: Uint8Array, next: () => number): Uint8Array {
 describe('fuzzing the message path', () => {
   it(`survives ${FRAMES.toLocaleString('en-US')} random and mutated frames`, () => {
     const log: Uint8Array[] = [];
-    const persistence = { append: (_seq: number, update: Uint8Array) => void log.push(update), compact: () => undefined };
+    const persistence = {
+      append: (_seq: number, update: Uint8Array, durable: () => void) => {
+        log.push(update);
+        durable();
+      },
+      whenDurable: (action: () => void) => action(),
+      flush: () => undefined,
+      compact: () => undefined,
+    };
     let broken = 0;
     const seed = new Y.Doc();
     appendParagraph(seed, part, 'Seeded text.');
