@@ -42,20 +42,42 @@ async function tryEdit(cookie: string, marker: string): Promise<boolean> {
   return outcome === 'applied';
 }
 
-/** How each capability is exercised for real. Capabilities whose features land with later issues (comments, locks, sign-off, status, export) join this table there. */
-const PROBES: Partial<Record<Capability, (cookie: string, role: Role) => Promise<boolean>>> = {
-  read: async (cookie) => (await api(server, cookie, 'GET', `/api/ieps/${team.iepId}`)).status === 200,
+/** Answers 2xx or a refusal; anything else (a 404, a 500) would make the probe meaningless, so it fails the test. */
+async function allowed(cookie: string, method: string, path: string, body?: unknown): Promise<boolean> {
+  const { status } = await api(server, cookie, method, `/api/ieps/${team.iepId}${path}`, body);
+  expect([200, 201, 204, 403]).toContain(status);
+  return status < 400;
+}
+
+/** How each capability is exercised for real, one probe per capability of the table: none is left out. */
+const PROBES: Record<Capability, (cookie: string, role: Role) => Promise<boolean>> = {
+  read: (cookie) => allowed(cookie, 'GET', ''),
   edit: (cookie, role) => tryEdit(cookie, `edit-by-${role}`),
-  'manage-participants': async (cookie, role) =>
-    (await api(server, cookie, 'POST', `/api/ieps/${team.iepId}/participants`, { name: `Added by ${role}`, role: 'observer' })).status === 201,
-  'read-audit': async (cookie) => (await api(server, cookie, 'GET', `/api/ieps/${team.iepId}/audit`)).status === 200,
+  comment: (cookie, role) => allowed(cookie, 'POST', '/comments', { sectionId: section.id, body: `A comment by ${role}` }),
+  lock: async (cookie) => {
+    const claimed = await allowed(cookie, 'POST', `/locks/${section.id}`);
+    if (claimed) expect(await allowed(cookie, 'DELETE', `/locks/${section.id}`)).toBe(true);
+    return claimed;
+  },
+  sign: (cookie, role) => allowed(cookie, 'POST', '/signoffs', { kind: 'attendance', typedName: `A ${role}` }),
+  'change-status': async (cookie) => {
+    const moved = await allowed(cookie, 'POST', '/status', { status: 'meeting' });
+    if (moved) expect(await allowed(cookie, 'POST', '/status', { status: 'draft' })).toBe(true);
+    return moved;
+  },
+  'manage-participants': (cookie, role) => allowed(cookie, 'POST', '/participants', { name: `Added by ${role}`, role: 'observer' }),
+  export: async (cookie) => {
+    const { status } = await fetch(`${server.url}/api/ieps/${team.iepId}/export.html`, { headers: { cookie } });
+    expect([200, 403]).toContain(status);
+    return status === 200;
+  },
+  'read-audit': (cookie) => allowed(cookie, 'GET', '/audit'),
 };
 
 describe('the capability table, enforced', () => {
   for (const role of ROLES) {
     for (const capability of CAPABILITIES) {
       const probe = PROBES[capability];
-      if (!probe) continue;
       it(`${role} ${can([role], capability) ? 'may' : 'may not'} ${capability}`, async () => {
         expect(await probe(member(team, role).cookie, role)).toBe(can([role], capability));
       });
