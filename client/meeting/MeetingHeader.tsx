@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { PlanStatus, PlanView } from '../../shared/protocol/api';
 import type { Role } from '../../shared/rules/roles';
 import { SessionControl } from '../account/SessionControl';
+import { ExportLinks } from '../export/ExportLinks';
 import type { PlanSession } from '../api/plan-session';
 import { MyRights } from '../team/MyRights';
 import { TeamPanel } from '../team/TeamPanel';
@@ -38,6 +39,7 @@ export function MeetingHeader({ plan, session, roles, planTitle, status, childre
       <p className="plan-type">{planTitle}</p>
       <p className={`plan-status plan-status--${status}`}>{STATUS_LABELS[status]}</p>
       <MyRights roles={roles} />
+      <ExportLinks iepId={plan.id} roles={roles} />
       {children}
     </header>
   );

@@ -40,6 +40,13 @@ describe('a parent in the browser', () => {
     appendParagraph(teacher.doc, part, 'Teacher added this sentence just now.');
     await page.locator(`[data-testid="editor-${section.id}-${part.id}"]`, { hasText: 'Teacher added this sentence just now.' }).waitFor({ timeout: 2_000 });
 
+    const pdfLink = page.locator('[data-testid="export-pdf"]');
+    const href = await pdfLink.getAttribute('href');
+    expect(href).toMatch(/\/api\/ieps\/[^/]+\/export\.pdf$/);
+    const copy = await page.request.get(new URL(href ?? '', page.url()).toString());
+    expect(copy.status()).toBe(200);
+    expect(copy.headers()['content-type']).toMatch(/application\/pdf/);
+
     const before = await editor.textContent();
     await editor.click({ force: true });
     await page.keyboard.type('parent typing here');
