@@ -1,23 +1,18 @@
 // Two teachers in two browsers on the demo IEP: one types, the other sees the text, the caret and the presence within a second.
 
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { withDemoInBrowser } from '../helpers/browser';
 import { proseSection } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer } from '../helpers/server';
 
 const { section, part } = proseSection();
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function openAs(rolePattern: RegExp): Promise<Page> {

@@ -3,25 +3,20 @@
 
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAnchorPosition } from '../../shared/schema/comment-anchor';
-import { launchBrowser } from '../helpers/browser';
+import { withDemoInBrowser } from '../helpers/browser';
 import { proseSection } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, signIn, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer, signIn } from '../helpers/server';
 
 const { section, part } = proseSection();
 const FLAG = '__concordXss';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const SCRIPTS = [

@@ -2,25 +2,20 @@
 // within a second, answers with a mention, the words are deleted ("text removed"), and on a phone the panel is full-screen.
 
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentThread } from '../../shared/rules/comments';
-import { launchBrowser } from '../helpers/browser';
+import { withDemoInBrowser } from '../helpers/browser';
 import { proseSection } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, signIn, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer, signIn } from '../helpers/server';
 
 const { section, part } = proseSection();
 const editorSelector = `[data-testid="editor-${section.id}-${part.id}"] .ProseMirror`;
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function openAs(rolePattern: RegExp, phone = false): Promise<Page> {

@@ -1,24 +1,19 @@
 // A parent follows an invitation on a phone-sized screen: sees the teacher's edits live, and cannot type into the plan.
 
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { withDemoInBrowser } from '../helpers/browser';
 import { connectDoc } from '../helpers/collab-client';
 import { appendParagraph, proseSection } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, signIn, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer, signIn } from '../helpers/server';
 
 const { section, part } = proseSection();
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('a parent in the browser', () => {

@@ -1,24 +1,19 @@
 // Section locks in two browsers: a claim reaches the other page within a second, and words that lose the race come back as a draft.
 
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { withDemoInBrowser } from '../helpers/browser';
 import { proseSection } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer } from '../helpers/server';
 
 const { section, part } = proseSection();
 const CASE_MANAGER = 'Jordan Ellis';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 /**

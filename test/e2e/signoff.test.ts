@@ -1,11 +1,11 @@
 // Sign-off in two browsers: the facilitator starts the meeting, a parent consents to two sections from an invitation link, the facilitator sees it live.
 
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sectionOf } from '../../shared/template/index';
-import { launchBrowser } from '../helpers/browser';
+import { withDemoInBrowser } from '../helpers/browser';
 import { iepTemplate } from '../helpers/plan-fixtures';
-import { inviteFor, removeTempDirs, type RunningServer, startServer } from '../helpers/server';
+import { inviteFor, type RunningServer } from '../helpers/server';
 
 const PARENT = 'Rosa Alvarez';
 const consented = ['annual-goals', 'special-education-services'].map((id) => {
@@ -16,14 +16,9 @@ const consented = ['annual-goals', 'special-education-services'].map((id) => {
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  removeTempDirs();
+withDemoInBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 async function openAs(rolePattern: RegExp): Promise<{ page: Page; errors: string[] }> {

@@ -1,6 +1,8 @@
 // The one browser launcher for tests: Debian's Chromium, headless, with nothing that phones home.
 
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { removeTempDirs, type RunningServer, startServer } from './server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,5 +21,24 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * The demo server and one browser for a whole test file: started before its tests, stopped after, temp data removed.
+ * `ready` hands both to the file's own variables.
+ */
+export function withDemoInBrowser(ready: (server: RunningServer, browser: Browser) => void): void {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeTempDirs();
   });
 }
