@@ -2,7 +2,7 @@
 
 import { ROLE_LABELS } from '../../shared/rules/roles';
 import type { SignOff } from '../../shared/rules/signoffs';
-import { sectionsHash } from '../../shared/schema/document-hash';
+import { signedContentHash } from '../../shared/schema/document-hash';
 import { SignOffEntry } from './SignOffEntry';
 import type { Signer } from './use-signers';
 import type { ContentHashes } from './use-content-hashes';
@@ -17,14 +17,7 @@ interface TeamSignOffsProps {
 
 /** The hash a sign-off is compared with: its listed sections' (an approval, a partial consent), else the whole plan's. */
 export function currentHashFor(signOff: SignOff, hashes: ContentHashes): string | undefined {
-  if (signOff.sectionIds.length === 0) return hashes.document;
-  const listed: [string, string][] = [];
-  for (const id of signOff.sectionIds) {
-    const hash = hashes.sections.get(id);
-    if (hash === undefined) return undefined;
-    listed.push([id, hash]);
-  }
-  return sectionsHash(listed);
+  return signedContentHash(signOff.sectionIds, () => hashes.document, (id) => hashes.sections.get(id));
 }
 
 export function TeamSignOffs({ signers, signOffs, hashes, myId, titleOf }: TeamSignOffsProps) {

@@ -2,7 +2,7 @@
 
 import { ROLE_LABELS, type Role } from '../../shared/rules/roles';
 import { type AuthMethodKind, covers, SIGNOFF_LABELS, type SignOff } from '../../shared/rules/signoffs';
-import { sectionsHash } from '../../shared/schema/document-hash';
+import { signedContentHash } from '../../shared/schema/document-hash';
 import { formatDate, type LabelledValue, type PlanSnapshot } from './plan-snapshot';
 import { cleanText } from './rich-text';
 
@@ -70,14 +70,7 @@ function row(snapshot: PlanSnapshot, signOff: SignOff): SignatureRow {
  * approval, a partial consent), in the template order they are stored in, else the whole plan.
  */
 function currentHashOf(snapshot: PlanSnapshot, signOff: SignOff): string | undefined {
-  if (signOff.sectionIds.length === 0) return snapshot.documentHash;
-  const hashes: [string, string][] = [];
-  for (const id of signOff.sectionIds) {
-    const hash = snapshot.sectionHashes.get(id);
-    if (hash === undefined) return undefined;
-    hashes.push([id, hash]);
-  }
-  return sectionsHash(hashes);
+  return signedContentHash(signOff.sectionIds, () => snapshot.documentHash, (id) => snapshot.sectionHashes.get(id));
 }
 
 /** A line of a sign-off; `hash` is set in a fixed-width face, `stale` stands out. */

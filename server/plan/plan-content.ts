@@ -1,7 +1,7 @@
 // Hashes of a plan's content as it stands, computed by the server from its own docs: the client never supplies a hash.
 
 import { sectionHash } from '../../shared/schema/canonical';
-import { documentHash, sectionsHash } from '../../shared/schema/document-hash';
+import { documentHash, signedContentHash } from '../../shared/schema/document-hash';
 import { sectionOf, templateOf } from '../../shared/template/index';
 import type { Rooms } from '../collab/rooms';
 import type { PlanRecord } from '../store/plans';
@@ -13,15 +13,9 @@ export function currentDocumentHash(rooms: Rooms, plan: PlanRecord): string {
   return hash;
 }
 
-/** The hash of the listed sections, in template order: what a section approval or a partial consent binds to. */
+/** What a sign-off over these sections binds to now (none listed: the whole plan); the rule lives in shared/. */
 export function currentSectionsHash(rooms: Rooms, plan: PlanRecord, sectionIds: readonly string[]): string | undefined {
-  const hashes: [string, string][] = [];
-  for (const id of sectionIds) {
-    const hash = currentSectionHash(rooms, plan, id);
-    if (!hash) return undefined;
-    hashes.push([id, hash]);
-  }
-  return sectionsHash(hashes);
+  return signedContentHash(sectionIds, () => currentDocumentHash(rooms, plan), (id) => currentSectionHash(rooms, plan, id));
 }
 
 export function currentSectionHash(rooms: Rooms, plan: PlanRecord, sectionId: string): string | undefined {

@@ -8,7 +8,7 @@ import { newId } from '../auth/tokens';
 import type { AppContext } from '../http/context';
 import type { ParticipantRecord, PlanRecord } from '../store/plans';
 import { appendRecord } from './lifecycle';
-import { currentDocumentHash, currentSectionsHash } from './plan-content';
+import { currentSectionsHash } from './plan-content';
 
 export interface SignRequest {
   readonly kind: SignOffKind;
@@ -36,7 +36,7 @@ export function sign(
   }
   // Listed sections are kept in template order, so the hash of a partial consent is the same however they were listed.
   const sectionIds = template.sections.map((section) => section.id).filter((id) => request.sectionIds.includes(id));
-  const contentHash = sectionIds.length > 0 ? currentSectionsHash(context.rooms, plan, sectionIds) : currentDocumentHash(context.rooms, plan);
+  const contentHash = currentSectionsHash(context.rooms, plan, sectionIds);
   if (!contentHash) return { ok: false, code: 'UNKNOWN_DOC', reason: 'That section could not be read.' };
   const fields = {
     id: newId(),

@@ -22,3 +22,23 @@ export function sectionsHash(sectionHashes: readonly (readonly [sectionId: strin
   if (sectionHashes.length === 1 && only) return only[1];
   return sha256Hex(canonicalJson(sectionHashes.map(([section, hash]) => ({ section, hash }))));
 }
+
+/**
+ * The hash a sign-off binds to, as the content stands: its listed sections' (an approval, a partial consent), else the
+ * whole plan's. The one rule for the server that signs, the export's signature page and the sign-off panel; undefined
+ * while a needed hash is not known.
+ */
+export function signedContentHash(
+  sectionIds: readonly string[],
+  wholePlanHash: () => string | undefined,
+  sectionHashOf: (sectionId: string) => string | undefined,
+): string | undefined {
+  if (sectionIds.length === 0) return wholePlanHash();
+  const hashes: [string, string][] = [];
+  for (const id of sectionIds) {
+    const hash = sectionHashOf(id);
+    if (hash === undefined) return undefined;
+    hashes.push([id, hash]);
+  }
+  return sectionsHash(hashes);
+}
