@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { ERRORS, type ErrorCode } from '../../shared/protocol/errors';
 import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
-import { handleDocMessage, type Identity, type MessageVerdict } from './doc-messages';
+import { handleDocMessage, type Identity, type MessageContext, type MessageVerdict } from './doc-messages';
 import type { DocSubscriber, LiveDoc } from './live-doc';
 import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
@@ -39,11 +39,17 @@ function muxed(doc: string, message: Uint8Array): Uint8Array {
 }
 
 class Subscription implements DocSubscriber {
+  /** Built once per subscription: every message of this doc on this socket is judged with it. */
+  readonly context: MessageContext;
+
   constructor(
     private readonly peer: CollabPeer,
     readonly live: LiveDoc,
     readonly participantId: string,
-  ) {}
+    contextFor: (subscription: Subscription) => MessageContext,
+  ) {
+    this.context = contextFor(this);
+  }
 
   send(message: Uint8Array): void {
     this.peer.sendDocMessage(this.live.name, message);
@@ -149,26 +155,31 @@ export class CollabPeer {
   private receiveDocMessage(doc: string, message: Uint8Array): void {
     const subscription = this.subscriptions.get(doc);
     if (!subscription) return;
-    const verdict: MessageVerdict = handleDocMessage(
-      {
-        live: subscription.live,
-        subscriber: subscription,
-        identity: this.identity,
-        ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
-        onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
-        onPresenceRewritten: (rewrittenDoc) => {
-          // Audited once per doc and socket: the attempt is on record without one write per cursor move.
-          if (this.presenceRewritten.has(rewrittenDoc)) return;
-          this.presenceRewritten.add(rewrittenDoc);
-          this.deps.onRefused(this.identity, rewrittenDoc, 'presence claimed another identity and was rewritten');
-        },
-        lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
-        status: () => this.deps.statuses.statusOf(this.identity.iepId),
-        onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
-      },
-      message,
-    );
+    const verdict: MessageVerdict = handleDocMessage(subscription.context, message);
     if (verdict.close) this.protocolError(verdict.reason);
+  }
+
+  /** What the message handler needs for one subscription; identity is read live, so a change of rights applies on the next frame. */
+  private contextFor(subscription: Subscription): MessageContext {
+    const peer = this;
+    return {
+      live: subscription.live,
+      subscriber: subscription,
+      get identity() {
+        return peer.identity;
+      },
+      ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
+      onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
+      onPresenceRewritten: (rewrittenDoc) => {
+        // Audited once per doc and socket: the attempt is on record without one write per cursor move.
+        if (this.presenceRewritten.has(rewrittenDoc)) return;
+        this.presenceRewritten.add(rewrittenDoc);
+        this.deps.onRefused(this.identity, rewrittenDoc, 'presence claimed another identity and was rewritten');
+      },
+      lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
+      status: () => this.deps.statuses.statusOf(this.identity.iepId),
+      onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
+    };
   }
 
   /** Subscribes to a doc of this peer's plan; an unknown name is answered with a close and creates nothing. */
@@ -180,7 +191,7 @@ export class CollabPeer {
       else this.close(code, ERRORS[live].message);
       return false;
     }
-    const subscription = new Subscription(this, live, this.identity.participantId);
+    const subscription = new Subscription(this, live, this.identity.participantId, (each) => this.contextFor(each));
     this.subscriptions.set(doc, subscription);
     live.subscribe(subscription);
     return true;
