@@ -1,8 +1,9 @@
-// Builds the meeting-room client from client/ and runs every test under test/.
+// Builds the meeting-room client from client/ and runs every test under test/ (`npm run soak`: the long runs in test/soak/).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const serverPort = process.env.PORT ?? '3000';
+const soak = process.env.CONCORD_SOAK === '1';
 
 export default defineConfig({
   root: 'client',
@@ -18,8 +19,8 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    include: soak ? ['test/soak/**/*.soak.ts'] : ['test/**/*.test.ts'],
+    testTimeout: soak ? 1_800_000 : 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
   },
