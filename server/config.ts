@@ -11,6 +11,7 @@ export interface Config {
   readonly extraOrigins: readonly string[];
   readonly maxFrameBytes: number;
   readonly compactEvery: number;
+  readonly commitWindowMs: number;
   readonly idleUnloadMs: number;
   readonly publicUrl: string | null;
   readonly invitationTtlMs: number;
@@ -35,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     extraOrigins: (env.CONCORD_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     maxFrameBytes: integer(env.CONCORD_MAX_FRAME_BYTES, 8 * 1024 * 1024),
     compactEvery: Math.max(1, integer(env.CONCORD_COMPACT_EVERY, 500)),
+    commitWindowMs: Math.min(50, integer(env.CONCORD_COMMIT_WINDOW_MS, 4)),
     idleUnloadMs: integer(env.CONCORD_IDLE_UNLOAD_MS, 60_000),
     publicUrl: env.CONCORD_PUBLIC_URL || null,
     invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),

@@ -59,6 +59,10 @@ export class LiveDoc {
   private seq: number;
   private sinceSnapshot: number;
   private captured: Uint8Array | null = null;
+  private wholeDocStep2: Uint8Array | null = null;
+  /** Presence changes not yet relayed: client id -> the subscriber that made the change (null: the server). */
+  private readonly awarenessPending = new Map<number, DocSubscriber | null>();
+  private awarenessScheduled = false;
   private compactionScheduled = false;
   private broken = false;
 
@@ -75,6 +79,7 @@ export class LiveDoc {
     this.sinceSnapshot = stored.updates.length;
     this.doc.on('update', (update: Uint8Array) => {
       this.captured = update;
+      this.wholeDocStep2 = null;
     });
     this.awareness.on('update', this.relayAwareness);
   }
@@ -113,6 +118,12 @@ export class LiveDoc {
 
   /** The reply to a client's sync step 1: everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Uint8Array {
+    // A joiner with nothing asks for the whole doc: encoded once per version, shared by every joiner (and its muxed frame).
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) return (this.wholeDocStep2 ??= this.encodeSyncStep2(stateVector));
+    return this.encodeSyncStep2(stateVector);
+  }
+
+  private encodeSyncStep2(stateVector: Uint8Array): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
@@ -236,8 +247,23 @@ export class LiveDoc {
     }
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const message = awarenessMessage(this.awareness, changed);
-    for (const each of this.subscribers) each.send(message);
+    for (const id of changed) this.awarenessPending.set(id, subscriber);
+    if (this.awarenessScheduled) return;
+    this.awarenessScheduled = true;
+    // Presence goes out with the edits accepted alongside it, never ahead of them: a caret can point into the new text.
+    this.persistence.whenDurable(this.relayPendingAwareness);
+  };
+
+  /** Every presence change since the last relay, in one message per doc. */
+  private readonly relayPendingAwareness = (): void => {
+    this.awarenessScheduled = false;
+    if (this.broken || this.awarenessPending.size === 0) return;
+    const origins = new Set(this.awarenessPending.values());
+    const message = awarenessMessage(this.awareness, [...this.awarenessPending.keys()]);
+    this.awarenessPending.clear();
+    // A sender knows its own presence: echoing it back would be an eighth of all presence traffic in a meeting of eight.
+    const only = origins.size === 1 ? [...origins][0] : null;
+    for (const each of this.subscribers) if (each !== only) each.send(message);
   };
 }
 
