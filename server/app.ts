@@ -50,7 +50,7 @@ export function createServer(config: Config): ConcordServer {
   const log = new DocLog(db);
   const sessions = new Sessions(db, config.invitationTtlMs);
   const audit = new AuditLog(db);
-  const rooms = new Rooms(plans, log, new ClientIds(db), new GroupCommit(log, config.commitWindowMs), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
+  const rooms = new Rooms(plans, log, new ClientIds(db), new GroupCommit(log, config.commitWindowMs), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs, maxLiveDocs: config.maxLiveDocs });
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);

@@ -13,6 +13,7 @@ export interface Config {
   readonly compactEvery: number;
   readonly commitWindowMs: number;
   readonly idleUnloadMs: number;
+  readonly maxLiveDocs: number;
   readonly publicUrl: string | null;
   readonly invitationTtlMs: number;
   readonly maxBufferedBytes: number;
@@ -38,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: Math.max(1, integer(env.CONCORD_COMPACT_EVERY, 500)),
     commitWindowMs: Math.min(50, integer(env.CONCORD_COMMIT_WINDOW_MS, 4)),
     idleUnloadMs: integer(env.CONCORD_IDLE_UNLOAD_MS, 60_000),
+    maxLiveDocs: Math.max(1, integer(env.CONCORD_MAX_LIVE_DOCS, 20_000)),
     publicUrl: env.CONCORD_PUBLIC_URL || null,
     invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),
     maxBufferedBytes: integer(env.CONCORD_MAX_BUFFERED_BYTES, 1024 * 1024),

@@ -25,6 +25,7 @@ const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_IEP: CloseCode.UNKNOWN_DOC,
   UNKNOWN_DOC: CloseCode.UNKNOWN_DOC,
   NOT_A_PARTICIPANT: CloseCode.FORBIDDEN,
+  SERVER_BUSY: CloseCode.TRY_AGAIN_LATER,
 };
 
 /** A relayed message goes to many sockets: its multiplexed frame is built once, not once per recipient. */

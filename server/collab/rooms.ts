@@ -14,6 +14,8 @@ export interface RoomOptions {
   readonly compactEvery: number;
   /** A doc nobody is subscribed to stays loaded this long, so a reconnect after a Wi-Fi blip is instant. */
   readonly idleUnloadMs: number;
+  /** Docs in memory at once; past it, the longest-idle doc is unloaded, and if none is idle a new one is refused. */
+  readonly maxLiveDocs: number;
 }
 
 interface Room {
@@ -25,6 +27,9 @@ interface Room {
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
+  /** Loaded docs nobody is subscribed to, longest idle first: the first to go when memory is capped. */
+  private readonly idle = new Map<LiveDoc, string>();
+  private liveDocTotal = 0;
 
   constructor(
     private readonly plans: Plans,
@@ -46,15 +51,17 @@ export class Rooms {
    * The live doc, loaded before it is returned: loading is synchronous on SQLite, so no sync reply can ever be
    * served from a half-loaded doc, and two subscribers arriving together share one load.
    */
-  acquire(iepId: string, docName: string): LiveDoc | ErrorCode {
+  acquire(iepId: string, docName: string, capped = true): LiveDoc | ErrorCode {
     const problem = this.validate(iepId, docName);
     if (problem) return problem;
+    const existing = this.rooms.get(iepId)?.docs.get(docName);
+    if (existing) {
+      this.markBusy(iepId, existing);
+      return existing;
+    }
+    // The server's own reads and writes (locks, sign-offs, export) are never refused: they release the doc at once.
+    if (!this.makeRoom() && capped) return 'SERVER_BUSY';
     const room = this.roomOf(iepId);
-    const timer = room.unloadTimers.get(docName);
-    if (timer) clearTimeout(timer);
-    room.unloadTimers.delete(docName);
-    const existing = room.docs.get(docName);
-    if (existing) return existing;
     const live = new LiveDoc(
       docName,
       this.log.load(iepId, docName),
@@ -67,12 +74,37 @@ export class Rooms {
       { compactEvery: this.options.compactEvery, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
     );
     room.docs.set(docName, live);
+    this.liveDocTotal += 1;
     return live;
+  }
+
+  /** Below the cap, or brought below it by unloading the longest-idle doc; false if every loaded doc is in use. */
+  private makeRoom(): boolean {
+    return this.unloadIdleWhileAbove(this.options.maxLiveDocs - 1);
+  }
+
+  private unloadIdleWhileAbove(limit: number): boolean {
+    while (this.liveDocTotal > limit) {
+      const oldest = this.idle.entries().next();
+      if (oldest.done) return false;
+      const [live, iepId] = oldest.value;
+      this.idle.delete(live);
+      this.unload(iepId, live);
+    }
+    return true;
+  }
+
+  private markBusy(iepId: string, live: LiveDoc): void {
+    const room = this.rooms.get(iepId);
+    const timer = room?.unloadTimers.get(live.name);
+    if (timer) clearTimeout(timer);
+    room?.unloadTimers.delete(live.name);
+    this.idle.delete(live);
   }
 
   /** A change by the server itself to one doc, loaded for the purpose if nobody has it open. */
   writeAsServer(iepId: string, docName: string, change: (doc: Y.Doc) => void): ApplyOutcome | ErrorCode {
-    const live = this.acquire(iepId, docName);
+    const live = this.acquire(iepId, docName, false);
     if (typeof live === 'string') return live;
     const outcome = live.transactServer(change);
     this.released(iepId, live);
@@ -81,7 +113,7 @@ export class Rooms {
 
   /** Reads a doc as the server, loading it for the purpose if nobody has it open. */
   readAsServer<T>(iepId: string, docName: string, read: (doc: Y.Doc) => T): T | ErrorCode {
-    const live = this.acquire(iepId, docName);
+    const live = this.acquire(iepId, docName, false);
     if (typeof live === 'string') return live;
     const result = read(live.doc);
     this.released(iepId, live);
@@ -92,7 +124,7 @@ export class Rooms {
   withDocs<T>(iepId: string, docNames: readonly string[], read: (docOf: (name: string) => Y.Doc) => T): T | ErrorCode {
     const loaded = new Map<string, LiveDoc>();
     for (const name of docNames) {
-      const live = this.acquire(iepId, name);
+      const live = this.acquire(iepId, name, false);
       if (typeof live === 'string') {
         for (const each of loaded.values()) this.released(iepId, each);
         return live;
@@ -114,10 +146,15 @@ export class Rooms {
   released(iepId: string, live: LiveDoc): void {
     const room = this.rooms.get(iepId);
     if (!room || live.subscribers.size > 0 || room.docs.get(live.name) !== live) return;
+    this.idle.delete(live);
+    this.idle.set(live, iepId);
+    clearTimeout(room.unloadTimers.get(live.name));
     room.unloadTimers.set(
       live.name,
       setTimeout(() => this.unload(iepId, live), this.options.idleUnloadMs).unref(),
     );
+    // The server's own reads may have loaded past the cap for a moment; what they leave idle goes first.
+    this.unloadIdleWhileAbove(this.options.maxLiveDocs);
   }
 
   /** Whether this participant may write as this Yjs client id; the first use claims it for good (cached per room). */
@@ -134,9 +171,7 @@ export class Rooms {
   }
 
   liveDocCount(): number {
-    let count = 0;
-    for (const room of this.rooms.values()) count += room.docs.size;
-    return count;
+    return this.liveDocTotal;
   }
 
   roomCount(): number {
@@ -177,6 +212,8 @@ export class Rooms {
     if (timer) clearTimeout(timer);
     room.unloadTimers.delete(live.name);
     room.docs.delete(live.name);
+    this.idle.delete(live);
+    this.liveDocTotal -= 1;
     live.destroy();
     if (room.docs.size === 0) this.rooms.delete(iepId);
   }

@@ -24,6 +24,7 @@ export const ERRORS = {
   MALFORMED_FRAME: { status: 400, message: 'Your browser sent something Concord could not read; reconnecting.' },
   UPDATE_REJECTED: { status: 400, message: 'A change could not be applied; reconnecting.' },
   NOT_SAVED: { status: 503, message: 'Concord could not save changes just now. Your text is kept on your screen.' },
+  SERVER_BUSY: { status: 503, message: 'Concord is very busy right now; trying again in a moment.' },
   SHUTTING_DOWN: { status: 503, message: 'Concord is restarting; reconnecting.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
