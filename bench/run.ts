@@ -16,6 +16,7 @@ import { formatProfileSummary } from './metrics/cpu-profile-summary';
 import { ForeignCpu } from './metrics/proc-stats';
 import { FULL, QUICK } from './profiles';
 import { formatHeader, runHeader } from './report/header';
+import { writeReadmeTable } from './report/readme';
 import { type BenchResults, formatNoise, formatRampTable, formatRatioTable, ratioRows } from './report/table';
 import { coldLoadWorkload } from './workloads/cold-load';
 import { type CpuProfileResult, cpuProfileWorkload } from './workloads/cpu-profile';
@@ -144,4 +145,7 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${header.date.replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(file, `${JSON.stringify({ header, dataRoot, profile, wallSeconds, table: rows, results, cpuProfile }, null, 2)}\n`);
 console.log(`raw results: ${path.relative(ROOT, file)}`);
+// Only a complete run of a whole profile speaks for the README; a partial or failed one stays in bench/results/.
+const complete = WORKLOADS.every((name) => only.includes(name)) && contenders.length === 2 && Object.keys(results.errors).length === 0;
+if (complete && writeReadmeTable(ROOT, header, rows, file, formatNoise(results))) console.log('README.md: benchmark table updated');
 process.exit(Object.keys(results.errors).length > 0 ? 1 : 0);
