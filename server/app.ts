@@ -28,6 +28,7 @@ import { staticClientRouter } from './http/static-client';
 import { openDatabase } from './store/database';
 import { ClientIds } from './store/client-ids';
 import { DocLog } from './store/doc-log';
+import { ExportRenderer } from './export/export-renderer';
 import { GroupCommit } from './store/group-commit';
 import { Plans } from './store/plans';
 import { RecordLog } from './store/record-log';
@@ -67,6 +68,7 @@ export function createServer(config: Config): ConcordServer {
     locks,
     statuses,
     record: new RecordLog(db),
+    exports: new ExportRenderer(),
     origins,
     publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
@@ -131,6 +133,7 @@ export function createServer(config: Config): ConcordServer {
       locks.stop();
       server.closeAllConnections();
       await closed;
+      await context.exports.close();
       context.rooms.unloadAll();
       db.close();
     },

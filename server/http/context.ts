@@ -9,6 +9,7 @@ import { participantFor } from '../auth/access';
 import { readCookie, SESSION_COOKIE, type Session, type Sessions } from '../auth/sessions';
 import type { Rooms } from '../collab/rooms';
 import type { PlanStatuses } from '../collab/plan-statuses';
+import type { ExportRenderer } from '../export/export-renderer';
 import type { SectionLocks } from '../collab/section-locks';
 import type { RecordLog } from '../store/record-log';
 import type { CollabGateway } from '../collab/upgrade';
@@ -29,6 +30,7 @@ export interface AppContext {
   readonly locks: SectionLocks;
   readonly statuses: PlanStatuses;
   readonly record: RecordLog;
+  readonly exports: ExportRenderer;
   /** The base of links Concord hands out (invitations), e.g. https://iep.district.example. */
   readonly publicUrl: string | null;
   readonly origins: OriginPolicy;

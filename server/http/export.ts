@@ -18,7 +18,7 @@ export function exportRouter(context: AppContext): Router {
       const { plan, participant } = access;
       try {
         const snapshot = readPlanSnapshot(context, plan);
-        const body = await EXPORTERS[format].render(snapshot);
+        const body = await context.exports.render(format, snapshot);
         // A copy handed out is a disclosure of the education record (34 CFR 99.32): who received which content, in what form.
         context.audit.record({ actor: participant.id, iepId: plan.id, action: 'plan.disclosed', detail: { format, documentHash: snapshot.documentHash, status: snapshot.status }, ip: request.ip });
         response.setHeader('Content-Type', EXPORTERS[format].contentType);
