@@ -26,9 +26,11 @@ export function RowCommentButton({ session, sectionId, partId, rowId, rowName }:
       ref={button}
       type="button"
       className="button button--small"
+      // The visible words first (WCAG 2.5.3), then which row: a hidden span would be read with a stray pause before the comma.
+      aria-label={`Comment on this row, ${rowName}`}
       onClick={() => panelStateOf(session).compose(sectionId, { kind: 'row', partId, rowId }, button.current)}
     >
-      Comment on this row<span className="visually-hidden">, {rowName}</span>
+      Comment on this row
     </button>
   );
 }

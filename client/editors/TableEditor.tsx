@@ -1,6 +1,6 @@
 // A table part (goals, services, participants): one row per Y.Map in the part's Y.Array, every cell collaborative.
 
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { makeRow, ROW_ID, type Row, rowsOf, valueText } from '../../shared/schema/section-doc';
 import type { TablePart } from '../../shared/template/types';
@@ -13,13 +13,15 @@ interface TableEditorProps {
   readonly doc: Y.Doc;
   readonly part: TablePart;
   readonly readOnly: boolean;
+  /** Extra actions on a row that do not edit it (comment on it): shown to readers too. */
+  readonly rowAction?: (rowId: string, rowName: string) => ReactNode;
 }
 
 function capitalized(noun: string): string {
   return noun.charAt(0).toUpperCase() + noun.slice(1);
 }
 
-export function TableEditor({ doc, part, readOnly }: TableEditorProps) {
+export function TableEditor({ doc, part, readOnly, rowAction }: TableEditorProps) {
   const rows = rowsOf(doc, part);
   // Shallow: rows added or removed; each row observes its own cells.
   useYChange(rows);
@@ -58,7 +60,7 @@ export function TableEditor({ doc, part, readOnly }: TableEditorProps) {
                   {column.help && <span className="help help--header">{column.help}</span>}
                 </th>
               ))}
-              {!readOnly && (
+              {(!readOnly || rowAction) && (
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -77,6 +79,7 @@ export function TableEditor({ doc, part, readOnly }: TableEditorProps) {
                   readOnly={readOnly}
                   focusOnMount={rowId !== '' && rowId === addedRowId}
                   onRemove={() => removeRow(row, index + 1)}
+                  extraAction={rowAction?.(rowId, `${part.rowNoun} ${index + 1}`)}
                 />
               );
             })}

@@ -1,6 +1,6 @@
 // One row of a table part: a bound control per column and a Remove button that asks before it removes.
 
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Row } from '../../shared/schema/section-doc';
 import type { TablePart } from '../../shared/template/types';
 import { FieldControl } from './FieldControl';
@@ -15,9 +15,11 @@ interface TableRowProps {
   /** The row this participant just added: its first cell takes focus. */
   readonly focusOnMount: boolean;
   readonly onRemove: () => void;
+  /** An action for anyone who can see the row (comment on it), beside Remove. */
+  readonly extraAction?: ReactNode;
 }
 
-export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }: TableRowProps) {
+export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove, extraAction }: TableRowProps) {
   useYChange(row);
   const rowElement = useRef<HTMLTableRowElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -53,9 +55,10 @@ export function TableRow({ row, part, number, readOnly, focusOnMount, onRemove }
           <FieldControl map={row} field={column} readOnly={readOnly} naming={{ 'aria-label': `${column.label}, ${part.rowNoun} ${number}` }} />
         </td>
       ))}
-      {!readOnly && (
+      {(!readOnly || extraAction) && (
         <td className="row-actions">
-          {confirming ? (
+          {extraAction}
+          {readOnly ? null : confirming ? (
             <span className="confirm">
               <span>
                 Remove {part.rowNoun} {number}?

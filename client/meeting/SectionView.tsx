@@ -7,6 +7,7 @@ import { decideRequest } from '../../shared/rules/locks';
 import { decideWrite } from '../../shared/rules/write-gate';
 import type { Part, SectionDef } from '../../shared/template/types';
 import type { LiveDoc, PlanSession } from '../api/plan-session';
+import { RowCommentButton } from '../comments/RowCommentButton';
 import { DraftsPanel } from '../drafts/DraftsPanel';
 import { FieldsEditor } from '../editors/FieldsEditor';
 import { TableEditor } from '../editors/TableEditor';
@@ -107,7 +108,14 @@ function PartEditor({ session, doc, sectionId, part, readOnly }: PartEditorProps
     case 'fields':
       return <FieldsEditor doc={doc} part={part} readOnly={readOnly} />;
     case 'table':
-      return <TableEditor doc={doc} part={part} readOnly={readOnly} />;
+      return (
+        <TableEditor
+          doc={doc}
+          part={part}
+          readOnly={readOnly}
+          rowAction={(rowId, rowName) => <RowCommentButton session={session} sectionId={sectionId} partId={part.id} rowId={rowId} rowName={rowName} />}
+        />
+      );
     default: {
       const unknownPart: never = part;
       throw new Error(`no editor for part ${JSON.stringify(unknownPart)}`);

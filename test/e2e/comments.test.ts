@@ -135,6 +135,24 @@ describe('comments in the browser', () => {
     await facilitator.context().close();
   });
 
+  it("a parent comments on a goal's row from the row's own button; the thread is anchored to that row", async () => {
+    const parent = await openAs(/parent/i);
+    await parent.goto(`${parent.url().split('#')[0]}#annual-goals`);
+    const rowButton = parent.getByRole('button', { name: 'Comment on this row, goal 1' });
+    await rowButton.click();
+    const form = parent.locator('[data-testid="comment-form"]');
+    await expect.poll(() => form.getByLabel('About').inputValue()).toMatch(/^row:goals:/);
+    const posted = parent.waitForResponse((response) => response.url().endsWith('/comments') && response.request().method() === 'POST');
+    await form.getByRole('textbox').first().fill('Can this goal include reading at home?');
+    await parent.keyboard.press('Control+Enter');
+    const response = await posted;
+    expect(response.status()).toBe(201);
+    const thread = (await response.json()) as CommentThread;
+    expect(thread.anchor).toMatchObject({ kind: 'row', partId: 'goals' });
+    await parent.locator(`[data-testid="comments-panel"] [data-thread-id="${thread.id}"]`).filter({ hasText: 'reading at home' }).waitFor();
+    await parent.context().close();
+  });
+
   it('on a phone the panel opens full-screen from a button that counts unread comments, and Escape or Back closes it', async () => {
     const parent = await openAs(/parent/i, true);
     const teacher = await signIn(inviteFor(server, /General education teacher/i));
