@@ -1,7 +1,8 @@
-// The quick profile (`npm run bench`, under 10 minutes on 2 cores) and the full one (`npm run bench -- --full`).
+// The quick profile (`npm run bench`, about 8 minutes on 2 cores per two contenders), the full one (`-- --full`), and a
+// smoke profile (`-- --smoke`, about a minute per contender) that only checks every workload runs: its figures mean nothing.
 
 export interface Profile {
-  readonly name: 'quick' | 'full';
+  readonly name: 'quick' | 'full' | 'smoke';
   /** (a) 1 IEP, 8 participants, 12 sections, 2 typists. */
   readonly meeting: { readonly seconds: number; readonly charsPerSecond: number };
   /** (b) meetings of 8 with 1 typist, added step by step until the knee. */
@@ -26,6 +27,14 @@ export const FULL: Profile = {
   ramp: { steps: [50, 100, 200, 300, 500, 750, 1000], stepSeconds: 60, charsPerSecond: 3 },
   coldLoad: { runs: 50, joiners: [1, 8], targetBytes: 235_000 },
   resync: { offlineSeconds: 60, edits: 300, samples: 10 },
+};
+
+export const SMOKE: Profile = {
+  name: 'smoke',
+  meeting: { seconds: 10, charsPerSecond: 5 },
+  ramp: { steps: [5, 10], stepSeconds: 5, charsPerSecond: 3 },
+  coldLoad: { runs: 3, joiners: [1, 8], targetBytes: 235_000 },
+  resync: { offlineSeconds: 3, edits: 60, samples: 2 },
 };
 
 /** The knee of the district ramp: the first step that breaks any of these. */

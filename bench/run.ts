@@ -1,7 +1,8 @@
-// `npm run bench [-- --full] [--only=meeting,ramp,cold,resync] [--contenders=concord,reference] [--cpu-prof[=meetings]]
-//   [--data-root=/dev/shm]`
-// Runs the workloads against Concord and the reference server, prints Concord / reference ratios per metric and writes
-// the raw results to bench/results/<timestamp>.json. Every server started is stopped, also on failure and Ctrl-C.
+// `npm run bench [-- --full | --smoke] [--only=meeting,ramp,cold,resync] [--contenders=concord,reference,hocuspocus]
+//   [--cpu-prof[=meetings]] [--data-root=/dev/shm]`
+// Runs the workloads against Concord, the reference server and Hocuspocus, prints Concord / reference (and Concord /
+// Hocuspocus) ratios per metric and writes the raw results to bench/results/<timestamp>.json. Every server started is
+// stopped, also on failure and Ctrl-C.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,11 +11,12 @@ import path from 'node:path';
 import type { BenchContext } from './context';
 import { concord } from './contenders/concord';
 import type { Contender } from './contenders/contender';
+import { hocuspocus } from './contenders/hocuspocus';
 import { reference } from './contenders/reference';
 import { killAllServersNow, ROOT, stopAllServers } from './contenders/server-process';
 import { formatProfileSummary } from './metrics/cpu-profile-summary';
 import { ForeignCpu } from './metrics/proc-stats';
-import { FULL, QUICK } from './profiles';
+import { FULL, QUICK, SMOKE } from './profiles';
 import { formatHeader, runHeader } from './report/header';
 import { writeReadmeTable } from './report/readme';
 import { type BenchResults, formatNoise, formatRampTable, formatRatioTable, ratioRows } from './report/table';
@@ -32,12 +34,13 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-const profile = process.argv.includes('--full') ? FULL : QUICK;
+const profile = process.argv.includes('--full') ? FULL : process.argv.includes('--smoke') ? SMOKE : QUICK;
 const only = (option('only')?.split(',') ?? [...WORKLOADS]) as WorkloadName[];
-const contenders: Contender[] = (option('contenders')?.split(',') ?? ['concord', 'reference']).map((name) => {
-  if (name === 'concord') return concord;
-  if (name === 'reference') return reference;
-  throw new Error(`unknown contender ${name}`);
+const ALL_CONTENDERS: readonly Contender[] = [concord, reference, hocuspocus];
+const contenders: Contender[] = (option('contenders')?.split(',') ?? ALL_CONTENDERS.map((each) => each.name)).map((name) => {
+  const contender = ALL_CONTENDERS.find((each) => each.name === name);
+  if (!contender) throw new Error(`unknown contender ${name}`);
+  return contender;
 });
 
 // The generator (this process and its threads) on its own core; servers are started with taskset -c 0.
@@ -79,7 +82,7 @@ const foreignAtStart = idleCheck.cores();
 const header = { ...runHeader(profile.name), foreignCpuCoresAtStart: foreignAtStart };
 console.log(formatHeader(header));
 console.log(`contenders: ${contenders.map((each) => `${each.name} = ${each.description}`).join('; ')}`);
-console.log(`data under ${dataRoot}; @hocuspocus/server: not installed, not measured.`);
+console.log(`data under ${dataRoot}`);
 console.log(
   foreignAtStart > 0.1
     ? `WARNING: other processes are using ${foreignAtStart} cores of this machine; latency and CPU figures will be skewed.\n`
@@ -145,7 +148,11 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${header.date.replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(file, `${JSON.stringify({ header, dataRoot, profile, wallSeconds, table: rows, results, cpuProfile }, null, 2)}\n`);
 console.log(`raw results: ${path.relative(ROOT, file)}`);
-// Only a complete run of a whole profile speaks for the README; a partial or failed one stays in bench/results/.
-const complete = WORKLOADS.every((name) => only.includes(name)) && contenders.length === 2 && Object.keys(results.errors).length === 0;
+// Only a complete run of a whole profile speaks for the README; a partial, smoke or failed one stays in bench/results/.
+const complete =
+  profile !== SMOKE &&
+  WORKLOADS.every((name) => only.includes(name)) &&
+  ALL_CONTENDERS.every((each) => contenders.includes(each)) &&
+  Object.keys(results.errors).length === 0;
 if (complete && writeReadmeTable(ROOT, header, rows, file, formatNoise(results))) console.log('README.md: benchmark table updated');
 process.exit(Object.keys(results.errors).length > 0 ? 1 : 0);

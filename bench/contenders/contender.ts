@@ -9,7 +9,7 @@ export interface Fixture {
   readonly plans: readonly BenchPlan[];
   /** Concord's DATA_DIR, created with the server's own modules. */
   readonly concordDataDir: string;
-  /** Every doc's stored bytes, for seeding the reference's store and for knowing when a joiner has everything. */
+  /** Every doc's stored bytes, for seeding the other contenders' stores and for knowing when a joiner has everything. */
   readonly content: ReadonlyMap<string, ReadonlyMap<string, StoredContent>>;
   /** A scratch directory of this fixture. */
   readonly workDir: string;
@@ -22,7 +22,7 @@ export interface StartOptions {
   readonly cpuProfileDir?: string;
 }
 
-export type ContenderName = 'concord' | 'reference';
+export type ContenderName = 'concord' | 'reference' | 'hocuspocus';
 
 export interface Contender {
   readonly name: ContenderName;
@@ -36,6 +36,8 @@ export interface Contender {
   readonly clientSetsPresenceUser: boolean;
   start(fixture: Fixture, options?: StartOptions): Promise<ServerProcess>;
   client(server: ServerProcess, plan: BenchPlan, seat: number, sink: ClientSink, replyToStep1?: (docIndex: number) => Uint8Array): RawClient;
+  /** Docs the server holds in memory, where it can tell (the cold load checks that each run starts cold). */
+  loadedDocs?(server: ServerProcess): Promise<number>;
 }
 
 export const SERVER_CORE = 0;

@@ -1,9 +1,20 @@
 // A simulated participant speaking the raw protocol, without a Y.Doc: Concord's one multiplexed socket per participant,
-// or stock y-websocket's one socket per (participant, doc). Received messages go to a sink that only looks at their heads.
+// stock y-websocket's one socket per (participant, doc), or Hocuspocus's one socket per participant with every frame
+// prefixed by its doc's name. Received messages go to a sink that only looks at their heads.
 
 import WebSocket from 'ws';
 import { encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
 import { EMPTY_STATE_VECTOR, EMPTY_UPDATE, type MessageHead, MSG_SYNC, readEnd, readMessageHead, readVarUint, STEP1, syncStep1, syncStep2 } from './frames';
+import {
+  AUTH_PERMISSION_DENIED,
+  authMessage,
+  HOCUSPOCUS_AUTH,
+  HOCUSPOCUS_AWARENESS,
+  HOCUSPOCUS_CLOSE,
+  HOCUSPOCUS_SYNC,
+  namePrefix,
+  prefixed,
+} from './hocuspocus-frames';
 
 export interface ClientSink {
   /** A message of doc `docIndex` arrived; `head` (reused between calls) locates it inside `bytes`. */
@@ -151,5 +162,57 @@ export class ReferenceClient extends RawClient {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.sockets.map(closed));
+  }
+}
+
+const AUTH = authMessage();
+
+/**
+ * Hocuspocus: every doc over one socket, as HocuspocusProviderWebsocket carries all its providers' docs; doc names are
+ * `<plan>/<doc>` like the reference's paths. On open, each doc gets the provider's Auth message (no token; the server
+ * has no onAuthenticate hook) before its sync step 1; the server's keepalive is its WebSocket ping, answered by ws.
+ */
+export class HocuspocusClient extends RawClient {
+  private ws: WebSocket | null = null;
+  private readonly prefixes: Uint8Array[];
+  private readonly byName = new Map<string, number>();
+
+  constructor(options: ClientOptions) {
+    super(options);
+    this.prefixes = options.docs.map((doc) => namePrefix(`${options.planId}/${doc}`));
+    for (const [index, doc] of options.docs.entries()) this.byName.set(`${options.planId}/${doc}`, index);
+  }
+
+  protected async open(): Promise<void> {
+    const ws = this.socket('/');
+    this.ws = ws;
+    ws.on('message', (data: Buffer) => this.receive(data));
+    await opened(ws);
+    for (let index = 0; index < this.docs.length; index++) this.send(index, AUTH);
+  }
+
+  private receive(bytes: Buffer): void {
+    const length = readVarUint(bytes, 0);
+    const start = readEnd();
+    const doc = this.byName.get(bytes.toString('latin1', start, start + length));
+    if (doc === undefined) return;
+    const type = readVarUint(bytes, start + length);
+    if (type === HOCUSPOCUS_SYNC || type === HOCUSPOCUS_AWARENESS) this.deliver(doc, bytes, start + length);
+    else if (type === HOCUSPOCUS_AUTH && readVarUint(bytes, readEnd()) === AUTH_PERMISSION_DENIED) this.errors.push('permission denied');
+    else if (type === HOCUSPOCUS_CLOSE && !this.closing) {
+      const reasonLength = readVarUint(bytes, readEnd());
+      this.errors.push(`doc closed by the server: ${bytes.toString('utf8', readEnd(), readEnd() + reasonLength)}`);
+    }
+    // SyncStatus (the acknowledgement of each update sent) and Authenticated need no answer.
+  }
+
+  send(docIndex: number, message: Uint8Array): void {
+    const prefix = this.prefixes[docIndex];
+    if (prefix && this.ws?.readyState === WebSocket.OPEN) this.ws.send(prefixed(prefix, message));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.ws) await closed(this.ws);
   }
 }

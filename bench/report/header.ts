@@ -1,4 +1,4 @@
-// The run's identity: date, machine, Node and the versions of the libraries both servers are built on.
+// The run's identity: date, machine, Node and the versions of the libraries the servers are built on.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +48,7 @@ export function formatHeader(header: RunHeader): string {
   const v = header.versions;
   return [
     `Concord benchmark, ${header.profile} profile, ${header.date}`,
-    `Node ${header.node}; yjs ${v.yjs}, ws ${v.ws}, @y/websocket-server ${v['@y/websocket-server']} (y-leveldb ${v['y-leveldb']}), y-protocols ${v['y-protocols']}, better-sqlite3 ${v['better-sqlite3']}`,
+    `Node ${header.node}; yjs ${v.yjs}, ws ${v.ws}, @y/websocket-server ${v['@y/websocket-server']} (y-leveldb ${v['y-leveldb']}), @hocuspocus/server ${v['@hocuspocus/server']}, y-protocols ${v['y-protocols']}, better-sqlite3 ${v['better-sqlite3']}`,
     `${header.cores} × ${header.cpu}; ${header.pinning}`,
   ].join('\n');
 }

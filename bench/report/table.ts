@@ -1,4 +1,5 @@
-// The printed result: Concord / reference per metric with the issue's targets, and the ramp step by step.
+// The printed result: Concord / reference per metric with the issue's targets, Hocuspocus beside them (its value and
+// Concord / Hocuspocus), and the ramp step by step.
 
 import type { ContenderName } from '../contenders/contender';
 import type { ColdLoadResult } from '../workloads/cold-load';
@@ -23,6 +24,10 @@ export interface Row {
   readonly reference: number | null;
   /** Concord / reference. */
   readonly ratio: number | null;
+  readonly hocuspocus: number | null;
+  /** Concord / Hocuspocus. */
+  readonly hocuspocusRatio: number | null;
+  /** Against the reference, as the issue sets it. */
   readonly target: string;
   /** Whether Concord meets the target; null when not measured or not applicable. */
   readonly met: boolean | null;
@@ -34,24 +39,33 @@ function value(n: number | null | undefined): number | null {
   return n === undefined || n === null || !Number.isFinite(n) ? null : n;
 }
 
-function row(metric: string, unit: string, concord: number | null | undefined, reference: number | null | undefined, target: string, met: (c: number, ratio: number | null) => boolean | null): Row {
-  const c = value(concord);
-  const r = value(reference);
-  const ratio = c !== null && r !== null && r !== 0 ? Math.round((c / r) * 100) / 100 : null;
-  return { metric, unit, concord: c, reference: r, ratio, target, met: c === null ? null : met(c, ratio) };
+function ratioOf(c: number | null, other: number | null): number | null {
+  return c !== null && other !== null && other !== 0 ? Math.round((c / other) * 100) / 100 : null;
 }
 
-/** The ramp step with the most meetings that both contenders measured. */
-function commonStep(ramp: ByContender<RampResult> | undefined): { concord?: RampStep; reference?: RampStep; meetings: number } {
-  const concordSteps = ramp?.concord?.steps ?? [];
-  const referenceSteps = ramp?.reference?.steps ?? [];
-  const shared = concordSteps.map((step) => step.meetings).filter((meetings) => referenceSteps.some((step) => step.meetings === meetings));
+/** One metric: `of` reads it from each contender's results. */
+function row(metric: string, unit: string, of: (name: ContenderName) => number | null | undefined, target: string, met: (c: number, ratio: number | null) => boolean | null): Row {
+  const c = value(of('concord'));
+  const r = value(of('reference'));
+  const h = value(of('hocuspocus'));
+  const ratio = ratioOf(c, r);
+  return { metric, unit, concord: c, reference: r, ratio, hocuspocus: h, hocuspocusRatio: ratioOf(c, h), target, met: c === null ? null : met(c, ratio) };
+}
+
+/**
+ * The ramp step the ramp rows compare at: the most meetings both Concord and the reference measured (Hocuspocus is shown
+ * at that step when it reached it), or Concord and Hocuspocus when the reference did not run.
+ */
+function commonStep(ramp: ByContender<RampResult> | undefined): { at: Partial<Record<ContenderName, RampStep>>; meetings: number } {
+  const stepsOf = (name: ContenderName) => ramp?.[name]?.steps ?? [];
+  const other: ContenderName = ramp?.reference ? 'reference' : 'hocuspocus';
+  const shared = stepsOf('concord')
+    .map((step) => step.meetings)
+    .filter((meetings) => stepsOf(other).some((step) => step.meetings === meetings));
   const meetings = shared.length > 0 ? Math.max(...shared) : 0;
-  return {
-    concord: concordSteps.find((step) => step.meetings === meetings),
-    reference: referenceSteps.find((step) => step.meetings === meetings),
-    meetings,
-  };
+  const at: Partial<Record<ContenderName, RampStep>> = {};
+  for (const name of ['concord', 'reference', 'hocuspocus'] as const) at[name] = stepsOf(name).find((step) => step.meetings === meetings);
+  return { at, meetings };
 }
 
 function totalLost(results: BenchResults, name: ContenderName): number | null {
@@ -61,31 +75,37 @@ function totalLost(results: BenchResults, name: ContenderName): number | null {
   return (meeting ?? 0) + (ramp ?? 0);
 }
 
+const SOCKETS_PER_PARTICIPANT: Record<ContenderName, number> = { concord: 1, reference: 13, hocuspocus: 1 };
+
 export function ratioRows(results: BenchResults): Row[] {
   const m = results.meeting;
   const step = commonStep(results.ramp);
   const at = `ramp @${step.meetings}`;
-  const concordTop = results.ramp?.concord?.steps.at(-1);
-  const projected500 = concordTop ? (concordTop.cpuMsPerMeetingSecond * 500) / 1000 : null;
-  const referenceTop = results.ramp?.reference?.steps.at(-1);
-  const referenceProjected500 = referenceTop ? (referenceTop.cpuMsPerMeetingSecond * 500) / 1000 : null;
+  const projected500 = (name: ContenderName) => {
+    const top = results.ramp?.[name]?.steps.at(-1);
+    return top ? ((top.cpuMsPerMeetingSecond * 500) / 1000) * 100 : null;
+  };
   const cold = (name: ContenderName, joiners: string) => results.coldLoad?.[name]?.byJoiners[joiners]?.summary.p99;
+  const rss = (name: ContenderName) => {
+    const bytes = value(step.at[name]?.rssBytesPerMeeting);
+    return bytes === null ? null : bytes / MB;
+  };
   return [
-    row('CPU per meeting-second, meeting (a)', 'ms', m?.concord?.window.cpuMsPerMeetingSecond, m?.reference?.window.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
-    row(`CPU per meeting-second, ${at}`, 'ms', step.concord?.cpuMsPerMeetingSecond, step.reference?.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
-    row('Delivery p50, meeting (a)', 'ms', m?.concord?.window.delivery.p50, m?.reference?.window.delivery.p50, '', () => null),
-    row('Delivery p99, meeting (a)', 'ms', m?.concord?.window.delivery.p99, m?.reference?.window.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
-    row(`Delivery p50, ${at}`, 'ms', step.concord?.delivery.p50, step.reference?.delivery.p50, '', () => null),
-    row(`Delivery p99, ${at}`, 'ms', step.concord?.delivery.p99, step.reference?.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
-    row(`Event-loop delay p99, ${at}`, 'ms', step.concord?.eventLoopDelay?.p99, step.reference?.eventLoopDelay?.p99, '≤ 20', (c) => c <= 20),
-    row(`RSS per active meeting, ${at}`, 'MB', value(step.concord?.rssBytesPerMeeting) && (step.concord?.rssBytesPerMeeting ?? 0) / MB, value(step.reference?.rssBytesPerMeeting) && (step.reference?.rssBytesPerMeeting ?? 0) / MB, '≤ 1.5', (c) => c <= 1.5),
-    row('Meetings of 8 within the knee (ramp)', 'meetings', results.ramp?.concord?.lastGoodMeetings, results.ramp?.reference?.lastGoodMeetings, '≥ 500', (c) => c >= 500),
-    row('Server CPU for 500 meetings, projected from top step', '% core', projected500 === null ? null : projected500 * 100, referenceProjected500 === null ? null : referenceProjected500 * 100, '≤ 60', (c) => c <= 60),
-    row('Cold load p99, 1 joiner', 'ms', cold('concord', '1'), cold('reference', '1'), '≤ 60', (c) => c <= 60),
-    row('Cold load p99, 8 joiners', 'ms', cold('concord', '8'), cold('reference', '8'), '≤ 60', (c) => c <= 60),
-    row('Resync after offline, p99', 'ms', results.resync?.concord?.summary.p99, results.resync?.reference?.summary.p99, '≤ 250', (c) => c <= 250),
-    row('Deliveries lost (meeting + ramp)', 'frames', totalLost(results, 'concord'), totalLost(results, 'reference'), '0', (c) => c === 0),
-    row('Sockets per participant', 'sockets', 1, 13, '1', (c) => c === 1),
+    row('CPU per meeting-second, meeting (a)', 'ms', (name) => m?.[name]?.window.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
+    row(`CPU per meeting-second, ${at}`, 'ms', (name) => step.at[name]?.cpuMsPerMeetingSecond, '≤ 0.75× ref', (_, r) => (r === null ? null : r <= 0.75)),
+    row('Delivery p50, meeting (a)', 'ms', (name) => m?.[name]?.window.delivery.p50, '', () => null),
+    row('Delivery p99, meeting (a)', 'ms', (name) => m?.[name]?.window.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
+    row(`Delivery p50, ${at}`, 'ms', (name) => step.at[name]?.delivery.p50, '', () => null),
+    row(`Delivery p99, ${at}`, 'ms', (name) => step.at[name]?.delivery.p99, '≤ 100 (knee)', (c) => c <= 100),
+    row(`Event-loop delay p99, ${at}`, 'ms', (name) => step.at[name]?.eventLoopDelay?.p99, '≤ 20', (c) => c <= 20),
+    row(`RSS per active meeting, ${at}`, 'MB', rss, '≤ 1.5', (c) => c <= 1.5),
+    row('Meetings of 8 within the knee (ramp)', 'meetings', (name) => results.ramp?.[name]?.lastGoodMeetings, '≥ 500', (c) => c >= 500),
+    row('Server CPU for 500 meetings, projected from top step', '% core', projected500, '≤ 60', (c) => c <= 60),
+    row('Cold load p99, 1 joiner', 'ms', (name) => cold(name, '1'), '≤ 60', (c) => c <= 60),
+    row('Cold load p99, 8 joiners', 'ms', (name) => cold(name, '8'), '≤ 60', (c) => c <= 60),
+    row('Resync after offline, p99', 'ms', (name) => results.resync?.[name]?.summary.p99, '≤ 250', (c) => c <= 250),
+    row('Deliveries lost (meeting + ramp)', 'frames', (name) => totalLost(results, name), '0', (c) => c === 0),
+    row('Sockets per participant', 'sockets', (name) => SOCKETS_PER_PARTICIPANT[name], '1', (c) => c === 1),
   ];
 }
 
@@ -107,8 +127,18 @@ function renderTable(header: readonly string[], body: readonly (readonly string[
 
 export function formatRatioTable(rows: readonly Row[]): string {
   return renderTable(
-    ['metric', 'unit', 'Concord', 'reference', 'Concord/ref', 'target', 'met'],
-    rows.map((r) => [r.metric, r.unit, fmt(r.concord), fmt(r.reference), fmt(r.ratio), r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']),
+    ['metric', 'unit', 'Concord', 'reference', 'Concord/ref', 'target', 'met', 'Hocuspocus', 'Concord/Hp'],
+    rows.map((r) => [
+      r.metric,
+      r.unit,
+      fmt(r.concord),
+      fmt(r.reference),
+      fmt(r.ratio),
+      r.target,
+      r.met === null ? '—' : r.met ? 'yes' : 'NO',
+      fmt(r.hocuspocus),
+      fmt(r.hocuspocusRatio),
+    ]),
   );
 }
 
@@ -144,7 +174,8 @@ export function formatNoise(results: BenchResults): string {
   const each = (label: string, get: (name: ContenderName) => number | undefined) => {
     const c = get('concord');
     const r = get('reference');
-    if (c !== undefined || r !== undefined) parts.push(`${label} ${c ?? '—'} / ${r ?? '—'}`);
+    const h = get('hocuspocus');
+    if (c !== undefined || r !== undefined || h !== undefined) parts.push(`${label} ${c ?? '—'} / ${r ?? '—'} / ${h ?? '—'}`);
   };
   each('meeting', (name) => results.meeting?.[name]?.window.foreignCpuCores);
   each('ramp (max of steps)', (name) => {
@@ -153,5 +184,5 @@ export function formatNoise(results: BenchResults): string {
   });
   each('cold load', (name) => results.coldLoad?.[name]?.foreignCpuCores);
   each('resync', (name) => results.resync?.[name]?.foreignCpuCores);
-  return parts.length > 0 ? `Other processes on the machine, cores (Concord run / reference run): ${parts.join('; ')}` : '';
+  return parts.length > 0 ? `Other processes on the machine, cores (Concord run / reference run / Hocuspocus run): ${parts.join('; ')}` : '';
 }

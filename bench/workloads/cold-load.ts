@@ -1,6 +1,7 @@
 // (c) Cold load: 1 and 8 participants join a large IEP that nobody has open (not loaded in the server), and we time from
 // connect until every doc's full content has arrived. Between runs the server unloads the plan (Concord: a short
-// CONCORD_IDLE_UNLOAD_MS; the reference unloads a doc as soon as its last socket closes).
+// CONCORD_IDLE_UNLOAD_MS; the reference unloads a doc as soon as its last socket closes; Hocuspocus as soon as its last
+// connection leaves, after running any store still pending, and says how many docs it holds, so we wait for none).
 
 import * as Y from 'yjs';
 import { type BenchContext, sleep, withServer } from '../context';
@@ -25,6 +26,20 @@ export interface ColdLoadResult {
 const IDLE_UNLOAD_MS = 50;
 const BETWEEN_RUNS_MS = 600;
 const JOIN_TIMEOUT_MS = 15_000;
+const UNLOAD_TIMEOUT_MS = 15_000;
+
+/** Lets the server unload the plan; where the contender can tell, until it holds no doc at all. */
+async function betweenRuns(contender: Contender, server: ServerProcess): Promise<void> {
+  await sleep(BETWEEN_RUNS_MS);
+  if (!contender.loadedDocs) return;
+  const start = performance.now();
+  let loaded = await contender.loadedDocs(server);
+  while (loaded > 0) {
+    if (performance.now() - start > UNLOAD_TIMEOUT_MS) throw new Error(`${contender.name} still holds ${loaded} docs ${UNLOAD_TIMEOUT_MS} ms after the joiners left`);
+    await sleep(50);
+    loaded = await contender.loadedDocs(server);
+  }
+}
 
 /** One joiner: connect, ask for every doc, and resolve with the time until all expected content has arrived. */
 interface Expected {
@@ -95,7 +110,7 @@ export async function coldLoadWorkload(context: BenchContext): Promise<Partial<R
       await sleep(500);
       const foreign = new ForeignCpu(server.pid);
       await joinOnce(contender, server, plan, 0, expected); // warm-up: JIT and page cache, not counted
-      await sleep(BETWEEN_RUNS_MS);
+      await betweenRuns(contender, server);
       const byJoiners: Record<string, { samplesMs: number[]; summary: Summary; failures: number }> = {};
       for (const count of joiners) {
         const samples: number[] = [];
@@ -109,7 +124,7 @@ export async function coldLoadWorkload(context: BenchContext): Promise<Partial<R
               context.log(`  ${contender.name}: ${String(outcome.reason)}`);
             }
           }
-          await sleep(BETWEEN_RUNS_MS);
+          await betweenRuns(contender, server);
         }
         byJoiners[String(count)] = { samplesMs: samples, summary: summarize(samples), failures };
         const summary = byJoiners[String(count)]?.summary;
