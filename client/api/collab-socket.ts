@@ -2,13 +2,11 @@
 
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '../../shared/protocol/messages';
-import { ownPresence } from './own-presence';
-import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrame, encodeDocClose, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { type ChannelHost, DocChannel } from './doc-channel';
 
 const HEARTBEAT_MS = 10_000;
 const DEAD_AFTER_MS = 30_000;
-/** Presence changes at most this often per participant; the latest state wins, so nothing is lost by waiting. */
-const AWARENESS_THROTTLE_MS = 100;
 /** An awareness update about no clients: harmless to y-websocket, and proof to its idle watchdog that the channel lives. */
 const KEEPALIVE = new Uint8Array([MessageType.AWARENESS, 1, 0]);
 
@@ -21,7 +19,7 @@ type Listener<T> = (value: T) => void;
 
 export type SocketStatus = 'connecting' | 'open' | 'closed';
 
-export class CollabSocket {
+export class CollabSocket implements ChannelHost {
   private ws: WebSocket | null = null;
   private readonly channels = new Map<string, DocChannel>();
   private readonly localClients = new Map<string, number>();
@@ -180,88 +178,4 @@ export class CollabSocket {
 function docNameOf(url: string): string {
   const path = url.split('?')[0] ?? '';
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-}
-
-/** What y-websocket's provider sees as its WebSocket. */
-class DocChannel {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = 0;
-  binaryType: BinaryType = 'arraybuffer';
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  private pendingAwareness: Uint8Array | null = null;
-  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(
-    private readonly socket: CollabSocket,
-    readonly doc: string,
-  ) {
-    socket.attach(this);
-  }
-
-  open(): void {
-    if (this.readyState !== this.CONNECTING) return;
-    this.readyState = this.OPEN;
-    this.onopen?.(new Event('open'));
-  }
-
-  deliver(message: Uint8Array): void {
-    if (this.readyState !== this.OPEN) return;
-    this.onmessage?.(new MessageEvent('message', { data: message.slice().buffer }));
-  }
-
-  send(data: ArrayBufferLike | ArrayBufferView): void {
-    if (this.readyState !== this.OPEN) return;
-    const message = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
-    if (message[0] === MessageType.AWARENESS) {
-      this.throttleAwareness(message);
-      return;
-    }
-    this.socket.sendFrame(encodeDocMessage(this.doc, message));
-  }
-
-  close(): void {
-    if (this.readyState >= this.CLOSING) return;
-    this.flushAwareness();
-    this.socket.detach(this);
-    this.end(1000, 'closed by client');
-  }
-
-  /** Ends the channel from either side, once. */
-  end(code: number, reason: string): void {
-    if (this.readyState === this.CLOSED) return;
-    this.readyState = this.CLOSED;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.pendingAwareness = null;
-    this.onclose?.(new CloseEvent('close', { code, reason, wasClean: code === 1000 }));
-  }
-
-  /** Sends only our own presence, at most every AWARENESS_THROTTLE_MS; the latest state wins. */
-  private throttleAwareness(message: Uint8Array): void {
-    const clientId = this.socket.localClientOf(this.doc);
-    const own = clientId === undefined ? null : ownPresence(message, clientId);
-    if (!own) return;
-    this.pendingAwareness = own;
-    if (this.awarenessTimer) return;
-    this.flushAwareness();
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null;
-      this.flushAwareness();
-    }, AWARENESS_THROTTLE_MS);
-  }
-
-  private flushAwareness(): void {
-    if (!this.pendingAwareness) return;
-    this.socket.sendFrame(encodeDocMessage(this.doc, this.pendingAwareness));
-    this.pendingAwareness = null;
-  }
 }
