@@ -75,7 +75,7 @@ export class DocChannel {
     this.readyState = this.CLOSED;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.pendingAwareness = null;
-    this.onclose?.(new CloseEvent('close', { code, reason, wasClean: code === 1000 }));
+    this.onclose?.(closeEvent(code, reason));
   }
 
   /** Sends only our own presence, at most every AWARENESS_THROTTLE_MS; the latest state wins. */
@@ -97,4 +97,9 @@ export class DocChannel {
     this.socket.sendFrame(encodeDocMessage(this.doc, this.pendingAwareness));
     this.pendingAwareness = null;
   }
+}
+
+/** A close event made without `CloseEvent`, which Node 20 lacks: the provider reads only `code` and `reason`. */
+function closeEvent(code: number, reason: string): CloseEvent {
+  return Object.assign(new Event('close'), { code, reason, wasClean: code === 1000 }) as CloseEvent;
 }
