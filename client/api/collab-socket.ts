@@ -1,16 +1,18 @@
 // One WebSocket per plan carrying every doc: hands y-websocket's provider a WebSocket-like channel per doc.
 
 import * as decoding from 'lib0/decoding';
-import { MessageType } from '../../shared/protocol/messages';
-import { ownPresence } from './own-presence';
-import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import { MessageType, SyncStep } from '../../shared/protocol/messages';
+import { decodeMuxFrame, encodeDocClose, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { type ChannelHost, DocChannel } from './doc-channel';
+import { DocHolds, ReconnectSchedule } from './reconnect-schedule';
 
 const HEARTBEAT_MS = 10_000;
 const DEAD_AFTER_MS = 30_000;
-/** Presence changes at most this often per participant; the latest state wins, so nothing is lost by waiting. */
-const AWARENESS_THROTTLE_MS = 100;
 /** An awareness update about no clients: harmless to y-websocket, and proof to its idle watchdog that the channel lives. */
 const KEEPALIVE = new Uint8Array([MessageType.AWARENESS, 1, 0]);
+/** WebSocket.OPEN, without reaching for a global that Node 20 (where tests run this class) lacks. */
+const OPEN = 1;
 
 export interface Refusal {
   readonly doc: string;
@@ -19,9 +21,23 @@ export interface Refusal {
 
 type Listener<T> = (value: T) => void;
 
-export type SocketStatus = 'connecting' | 'open' | 'closed';
+export interface CollabSocketOptions {
+  /** The browser's by default; tests pass the `ws` package's, carrying a session cookie. */
+  readonly WebSocket?: typeof WebSocket;
+  /**
+   * Asked after repeated failed attempts: false if the server says the sign-in is gone. A browser cannot see why an
+   * upgrade was refused (a 401 and a network failure look alike), so without this it would retry, and say so, forever.
+   */
+  readonly stillSignedIn?: () => Promise<boolean>;
+}
 
-export class CollabSocket {
+/** Failed attempts in a row after which a refused upgrade may be a sign-in that ended rather than the network. */
+const CHECK_SIGN_IN_AFTER = 2;
+
+/** `connecting`: not yet connected once; `closed`: lost, trying again; `ended`: the server refused us for good. */
+export type SocketStatus = 'connecting' | 'open' | 'closed' | 'ended';
+
+export class CollabSocket implements ChannelHost {
   private ws: WebSocket | null = null;
   private readonly channels = new Map<string, DocChannel>();
   private readonly localClients = new Map<string, number>();
@@ -29,9 +45,22 @@ export class CollabSocket {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly refusalListeners = new Set<Listener<Refusal>>();
   private readonly statusListeners = new Set<Listener<SocketStatus>>();
-  status: SocketStatus = 'closed';
+  private readonly reconnect = new ReconnectSchedule();
+  private readonly holds = new DocHolds();
+  private everOpened = false;
+  private destroyed = false;
+  /** Set once the server closed the socket with a code that says reconnecting cannot help. */
+  private terminal: { readonly code: number; readonly reason: string } | null = null;
+  status: SocketStatus = 'connecting';
 
-  constructor(private readonly url: string) {}
+  private checkingSignIn = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: CollabSocketOptions = {},
+  ) {
+    globalThis.addEventListener?.('online', this.networkBack);
+  }
 
   /** The class to pass to `WebsocketProvider` as `WebSocketPolyfill`: each instance is one doc's channel on this socket. */
   get channelClass(): typeof WebSocket {
@@ -68,8 +97,10 @@ export class CollabSocket {
   attach(channel: DocChannel): void {
     this.channels.get(channel.doc)?.end(1000, 'replaced');
     this.channels.set(channel.doc, channel);
-    if (this.ws?.readyState === WebSocket.OPEN) queueMicrotask(() => channel.open());
-    else this.connect();
+    if (this.terminal) this.refuse(channel, this.terminal);
+    else if (this.ws?.readyState === OPEN) this.openWhenAllowed(channel);
+    // Only the first attach opens the socket; after a loss the schedule does, and channels made meanwhile wait for it.
+    else if (!this.ws && !this.reconnect.pending) this.connect();
   }
 
   /** @internal */
@@ -81,39 +112,101 @@ export class CollabSocket {
 
   /** @internal */
   sendFrame(frame: Uint8Array): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
+    if (this.ws?.readyState === OPEN) this.ws.send(frame);
   }
 
   destroy(): void {
+    this.destroyed = true;
+    this.reconnect.cancel();
+    globalThis.removeEventListener?.('online', this.networkBack);
     for (const channel of [...this.channels.values()]) channel.end(1000, 'left the meeting');
     this.channels.clear();
-    this.ws?.close(1000);
+    const ws = this.ws;
+    this.ws = null;
+    ws?.close(1000);
     this.stopHeartbeat();
   }
 
   private connect(): void {
-    if (this.ws && this.ws.readyState <= WebSocket.OPEN) return;
-    const ws = new WebSocket(this.url);
+    if (this.destroyed || this.terminal || this.ws) return;
+    const ws = new (this.options.WebSocket ?? WebSocket)(this.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
-    this.setStatus('connecting');
+    if (!this.everOpened) this.setStatus('connecting');
     ws.onopen = () => {
+      this.everOpened = true;
       this.lastHeard = Date.now();
       this.setStatus('open');
       this.startHeartbeat();
-      for (const channel of this.channels.values()) channel.open();
+      for (const channel of this.channels.values()) this.openWhenAllowed(channel);
     };
     ws.onmessage = (event) => this.receive(new Uint8Array(event.data as ArrayBuffer));
-    ws.onclose = (event) => {
-      if (this.ws !== ws) return;
-      this.ws = null;
-      this.stopHeartbeat();
-      this.setStatus('closed');
-      const channels = [...this.channels.values()];
-      this.channels.clear();
-      for (const channel of channels) channel.end(event.code, event.reason);
-    };
+    // Failures are answered on close; Node's `ws` would throw an error event that nobody listens to.
+    ws.onerror = () => {};
+    ws.onclose = (event) => this.lost(ws, event.code, event.reason);
   }
+
+  /**
+   * The socket ended (the server, the network, a failed attempt, or our heartbeat). Open channels end so their providers
+   * reset; channels that never opened keep waiting for the next socket, so y-websocket's own backoff never opens one.
+   */
+  private lost(ws: WebSocket, code: number, reason: string): void {
+    if (this.ws !== ws) return;
+    this.ws = null;
+    ws.onopen = ws.onmessage = ws.onclose = null;
+    this.stopHeartbeat();
+    if (!this.reconnect.after(code, () => this.connect())) {
+      this.giveUp(code, reason);
+      return;
+    }
+    for (const channel of [...this.channels.values()]) {
+      if (channel.readyState !== channel.OPEN) continue;
+      this.channels.delete(channel.doc);
+      channel.end(code, reason);
+    }
+    this.setStatus(this.everOpened ? 'closed' : 'connecting');
+    if (this.reconnect.failedAttempts >= CHECK_SIGN_IN_AFTER) void this.checkSignIn();
+  }
+
+  /** The server refused us for good: every channel hears why (so its provider stops too) and nothing retries. */
+  private giveUp(code: number, reason: string): void {
+    this.reconnect.cancel();
+    this.terminal = { code, reason };
+    for (const channel of [...this.channels.values()]) channel.end(code, reason);
+    this.channels.clear();
+    this.setStatus('ended');
+  }
+
+  private async checkSignIn(): Promise<void> {
+    if (!this.options.stillSignedIn || this.checkingSignIn) return;
+    this.checkingSignIn = true;
+    try {
+      const signedIn = await this.options.stillSignedIn();
+      if (!signedIn && !this.ws && !this.destroyed && !this.terminal) this.giveUp(CloseCode.NOT_SIGNED_IN, 'Your sign-in has ended.');
+    } finally {
+      this.checkingSignIn = false;
+    }
+  }
+
+  /** Opens a channel on the open socket, once the server's hold on its doc (if any) has passed. */
+  private openWhenAllowed(channel: DocChannel): void {
+    const open = () => {
+      if (this.channels.get(channel.doc) === channel && this.ws?.readyState === OPEN) channel.open();
+    };
+    const wait = this.holds.remaining(channel.doc);
+    if (wait === 0) queueMicrotask(open);
+    else setTimeout(open, wait);
+  }
+
+  /** A provider asked for a channel after the server refused us for good: it hears the same refusal and stops. */
+  private refuse(channel: DocChannel, { code, reason }: { code: number; reason: string }): void {
+    queueMicrotask(() => {
+      if (this.channels.get(channel.doc) === channel) this.channels.delete(channel.doc);
+      channel.end(code, reason);
+    });
+  }
+
+  private readonly networkBack = (): void => this.reconnect.wake();
 
   private receive(bytes: Uint8Array): void {
     this.lastHeard = Date.now();
@@ -128,6 +221,7 @@ export class CollabSocket {
         for (const channel of this.channels.values()) channel.deliver(KEEPALIVE);
         return;
       case MuxKind.DOC_CLOSE: {
+        this.holds.closed(frame.doc, frame.code);
         const channel = this.channels.get(frame.doc);
         if (!channel) return;
         this.channels.delete(frame.doc);
@@ -138,6 +232,8 @@ export class CollabSocket {
         const channel = this.channels.get(frame.doc);
         if (!channel) return;
         if (frame.message[0] === MessageType.AUTH) this.reportRefusal(frame.doc, frame.message);
+        // A sync answered: the connection did useful work, so the next loss starts from the first backoff window.
+        else if (frame.message[0] === MessageType.SYNC && frame.message[1] === SyncStep.STEP2) this.reconnect.synced();
         channel.deliver(frame.message);
         return;
       }
@@ -157,8 +253,11 @@ export class CollabSocket {
   private startHeartbeat(): void {
     this.stopHeartbeat();
     this.heartbeat = setInterval(() => {
-      if (Date.now() - this.lastHeard > DEAD_AFTER_MS) {
-        this.ws?.close(4000, 'no answer from the server');
+      const ws = this.ws;
+      if (ws && Date.now() - this.lastHeard > DEAD_AFTER_MS) {
+        // A dead link may never complete the closing handshake: count the socket as lost now, not when it times out.
+        ws.close(4000, 'no answer from the server');
+        this.lost(ws, 4000, 'no answer from the server');
         return;
       }
       this.sendFrame(encodeHeartbeat(MuxKind.PING));
@@ -171,6 +270,7 @@ export class CollabSocket {
   }
 
   private setStatus(status: SocketStatus): void {
+    if (status === this.status) return;
     this.status = status;
     for (const listener of this.statusListeners) listener(status);
   }
@@ -180,88 +280,4 @@ export class CollabSocket {
 function docNameOf(url: string): string {
   const path = url.split('?')[0] ?? '';
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-}
-
-/** What y-websocket's provider sees as its WebSocket. */
-class DocChannel {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = 0;
-  binaryType: BinaryType = 'arraybuffer';
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  private pendingAwareness: Uint8Array | null = null;
-  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(
-    private readonly socket: CollabSocket,
-    readonly doc: string,
-  ) {
-    socket.attach(this);
-  }
-
-  open(): void {
-    if (this.readyState !== this.CONNECTING) return;
-    this.readyState = this.OPEN;
-    this.onopen?.(new Event('open'));
-  }
-
-  deliver(message: Uint8Array): void {
-    if (this.readyState !== this.OPEN) return;
-    this.onmessage?.(new MessageEvent('message', { data: message.slice().buffer }));
-  }
-
-  send(data: ArrayBufferLike | ArrayBufferView): void {
-    if (this.readyState !== this.OPEN) return;
-    const message = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
-    if (message[0] === MessageType.AWARENESS) {
-      this.throttleAwareness(message);
-      return;
-    }
-    this.socket.sendFrame(encodeDocMessage(this.doc, message));
-  }
-
-  close(): void {
-    if (this.readyState >= this.CLOSING) return;
-    this.flushAwareness();
-    this.socket.detach(this);
-    this.end(1000, 'closed by client');
-  }
-
-  /** Ends the channel from either side, once. */
-  end(code: number, reason: string): void {
-    if (this.readyState === this.CLOSED) return;
-    this.readyState = this.CLOSED;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.pendingAwareness = null;
-    this.onclose?.(new CloseEvent('close', { code, reason, wasClean: code === 1000 }));
-  }
-
-  /** Sends only our own presence, at most every AWARENESS_THROTTLE_MS; the latest state wins. */
-  private throttleAwareness(message: Uint8Array): void {
-    const clientId = this.socket.localClientOf(this.doc);
-    const own = clientId === undefined ? null : ownPresence(message, clientId);
-    if (!own) return;
-    this.pendingAwareness = own;
-    if (this.awarenessTimer) return;
-    this.flushAwareness();
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null;
-      this.flushAwareness();
-    }, AWARENESS_THROTTLE_MS);
-  }
-
-  private flushAwareness(): void {
-    if (!this.pendingAwareness) return;
-    this.socket.sendFrame(encodeDocMessage(this.doc, this.pendingAwareness));
-    this.pendingAwareness = null;
-  }
 }

@@ -7,10 +7,19 @@ import type { PlanView } from '../../shared/protocol/api';
 import { draftFromRefusal, refusalCause } from '../drafts/refused-draft';
 import { SectionDrafts } from '../drafts/section-drafts';
 import { CollabSocket, type Refusal } from './collab-socket';
+import { ApiError, api } from './http';
 
 export interface LiveDoc {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+}
+
+/** Whether the server still knows this browser's sign-in: only a definite 401 says no (a network failure says nothing). */
+function stillSignedIn(): Promise<boolean> {
+  return api.me().then(
+    () => true,
+    (error: unknown) => !(error instanceof ApiError && error.status === 401),
+  );
 }
 
 /** The collaboration endpoint of a plan on the page's own origin. */
@@ -18,6 +27,15 @@ export function collabUrl(iepId: string, location: Location = window.location): 
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/collab/${encodeURIComponent(iepId)}`;
 }
+
+/** How each doc's provider is set up on the plan's socket. */
+export const CHANNEL_PROVIDER_OPTIONS = {
+  // Tabs must not sync with each other behind the server's back: the server is the only gate.
+  disableBc: true,
+  // The provider's own backoff only paces making a new channel, which costs no network: the shared socket reconnects on
+  // the jittered schedule and channels wait for it. A long provider backoff would only leave docs unsynced after it opens.
+  maxBackoffTime: 100,
+} as const;
 
 export class PlanSession {
   readonly socket: CollabSocket;
@@ -33,7 +51,7 @@ export class PlanSession {
 
   constructor(readonly plan: PlanView) {
     this.url = collabUrl(plan.id);
-    this.socket = new CollabSocket(this.url);
+    this.socket = new CollabSocket(this.url, { stillSignedIn });
     this.drafts = new SectionDrafts(plan.id, plan.me.id);
     // Presence lives on the meeting doc's awareness only; section docs carry content, so their awareness stays empty.
     this.meeting = this.open(plan.meetingDoc);
@@ -108,12 +126,7 @@ export class PlanSession {
     this.socket.setLocalClient(docName, doc.clientID);
     const awareness = new Awareness(doc);
     if (silentAwareness) awareness.setLocalState(null);
-    const provider = new WebsocketProvider(this.url, docName, doc, {
-      awareness,
-      WebSocketPolyfill: this.socket.channelClass,
-      // Tabs must not sync with each other behind the server's back: the server is the only gate.
-      disableBc: true,
-    });
+    const provider = new WebsocketProvider(this.url, docName, doc, { ...CHANNEL_PROVIDER_OPTIONS, awareness, WebSocketPolyfill: this.socket.channelClass });
     return { doc, provider };
   }
 }

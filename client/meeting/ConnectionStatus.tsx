@@ -7,6 +7,8 @@ const STATUS_SENTENCES: Readonly<Record<SocketStatus, string>> = {
   connecting: 'Connecting to the meeting…',
   open: 'Connected: changes are shared as you type.',
   closed: 'Connection lost, reconnecting. What you type stays on this screen and is sent when the connection returns.',
+  // Only a server's deliberate refusal (signed out, removed from the team) ends retrying; promising a reconnect would mislead.
+  ended: 'Disconnected by the server, which will not take this connection back: changes made now are not shared. Sign in again to rejoin.',
 };
 
 interface ConnectionStatusProps {
