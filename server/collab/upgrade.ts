@@ -119,9 +119,11 @@ export class CollabGateway {
   }
 }
 
+/** Answers the upgrade and closes the connection; a client that never closes its side does not keep the socket open. */
 function refuse(socket: Duplex, code: ErrorCode): void {
   const { status, message } = ERRORS[code];
   const body = JSON.stringify({ error: { code, message } });
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
