@@ -130,6 +130,7 @@ export function createServer(config: Config): ConcordServer {
       server.closeAllConnections();
       await closed;
       context.rooms.unloadAll();
+      audit.flush();
       db.close();
     },
   };

@@ -14,6 +14,7 @@ import type { Plans } from '../store/plans';
 import { ConnectionCounts, type SocketOwner } from './connection-counts';
 import type { Identity } from './doc-messages';
 import { CollabPeer } from './peer';
+import { batchRepliesPerRead } from './reply-batching';
 import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
 import type { SectionLocks } from './section-locks';
@@ -70,7 +71,7 @@ export class CollabGateway {
     const exceeded = this.connections.exceeded(owner);
     if (exceeded) {
       const max = exceeded === 'participant' ? this.deps.maxSocketsPerParticipant : this.deps.maxSocketsPerUser;
-      this.deps.audit.record({ actor: participant.id, iepId, action: 'socket.refused', detail: { reason: 'too-many-connections', per: exceeded, max }, ip: request.socket.remoteAddress });
+      this.deps.audit.recordSoon({ actor: participant.id, iepId, action: 'socket.refused', detail: { reason: 'too-many-connections', per: exceeded, max }, ip: request.socket.remoteAddress });
       return refusal('TOO_MANY_CONNECTIONS');
     }
     const identity: Identity = {
@@ -81,7 +82,8 @@ export class CollabGateway {
       user: { participantId: participant.id, name: participant.name, roles: participant.roles, color: colorFor(participant.id) },
     };
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.deps.audit.record({ actor: participant.id, iepId, action: 'plan.opened', detail: { via: doc ? `doc:${doc}` : 'meeting-room' }, ip: request.socket.remoteAddress });
+      batchRepliesPerRead(socket);
+      this.deps.audit.recordSoon({ actor: participant.id, iepId, action: 'plan.opened', detail: { via: doc ? `doc:${doc}` : 'meeting-room' }, ip: request.socket.remoteAddress });
       const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE) ?? '';
       const peer = new CollabPeer(ws, identity, doc ?? null, {
         sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
@@ -90,9 +92,9 @@ export class CollabGateway {
         maxBufferedBytes: this.deps.maxBufferedBytes,
         rooms: this.deps.rooms,
         onRefused: (who, refusedDoc, reason) =>
-          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
+          this.deps.audit.recordSoon({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
         onProtocolError: (who, reason) =>
-          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
+          this.deps.audit.recordSoon({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
       });
       this.peers.add(peer);
       this.connections.opened(owner);
