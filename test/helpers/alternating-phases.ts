@@ -25,7 +25,9 @@ export async function alternate(
   const serverCpuMs = { baseline: 0, treated: 0 };
   const wallMs = { baseline: 0, treated: 0 };
   for (let round = 0; round < rounds; round++) {
-    for (const condition of ['baseline', 'treated'] as const) {
+    // Baseline first in even rounds, second in odd ones: a slow drift (a growing heap or log) favours neither.
+    const order = round % 2 === 0 ? (['baseline', 'treated'] as const) : (['treated', 'baseline'] as const);
+    for (const condition of order) {
       probe.setPhase(`${condition}:${round}`);
       const [cpu, start] = [cpuTimeMs(serverPid), performance.now()];
       await run(condition, round);

@@ -11,10 +11,10 @@ import { removeTempDirs, type RunningServer } from '../helpers/server';
 import { slowConsumerRounds } from '../helpers/slow-consumer-scenario';
 import { member, type PlanWithTeam, planWithTeam, startWithAdmin } from '../helpers/team';
 
-const ROUNDS = 3;
-/** Written per phase, in 512 KB pastes every 20 ms (up to 25 MB/s). */
-const WRITTEN = 20 * 1024 * 1024;
-const CHUNK = 512 * 1024;
+const ROUNDS = 2;
+/** Written per phase, in 256 KB pastes every 20 ms (up to 12.8 MB/s). */
+const WRITTEN = 16 * 1024 * 1024;
+const CHUNK = 256 * 1024;
 const CHUNK_EVERY_MS = 20;
 const CAP = 1024 * 1024;
 /** A baseline p99 under this counts as this much (see bad-frames-meeting.test.ts). */
@@ -66,7 +66,7 @@ describe('a slow consumer', () => {
     console.info(`slow consumer: stalled sockets ended ${JSON.stringify(stalled)}, reading ones received ${JSON.stringify(keptUp)} bytes; server RSS peak MB reading ${(peakRss.baseline / 2 ** 20).toFixed(1)}, stalled ${(peakRss.treated / 2 ** 20).toFixed(1)}; other meeting ${describeComparison(comparison)}`);
 
     // The stalled socket was closed for being behind. What it read after resuming is all the server ever queued for it:
-    // the kernel's buffers (about 4 MB on loopback) and the 1 MB cap, not the 20 MB written. Those who read got it all.
+    // the kernel's buffers (about 4 MB on loopback) and the 1 MB cap, not the 16 MB written. Those who read got it all.
     expect(stalled).toHaveLength(ROUNDS);
     for (const { code, bytesBeforeClose } of stalled) {
       expect(code).toBe(CloseCode.TRY_AGAIN_LATER);
@@ -78,8 +78,9 @@ describe('a slow consumer', () => {
     expect(peakRss.treated - peakRss.baseline).toBeLessThan(64 * 1024 * 1024);
 
     const { baseline, treated } = comparison.pooled;
-    expect(baseline.length).toBeGreaterThan(250);
-    expect(treated.length).toBeGreaterThan(250);
+    // Writing is paced: each phase lasts at least 1.3 s, 130 samples, whatever the machine.
+    expect(baseline.length).toBeGreaterThan(200);
+    expect(treated.length).toBeGreaterThan(200);
     expect(Math.max(...baseline, ...treated)).toBeLessThan(Number.POSITIVE_INFINITY);
     expect(percentile(treated, 99)).toBeLessThanOrEqual(2 * Math.max(P99_FLOOR_MS, percentile(baseline, 99)));
   }, 60_000);

@@ -57,7 +57,7 @@ function connect(halfOpen = false): Promise<RawConnection> {
 function trickle(connection: RawConnection, bytes: string, everyMs: number): void {
   let at = 0;
   const timer = setInterval(() => {
-    if (connection.socket.destroyed || connection.socket.writableEnded) return clearInterval(timer);
+    if (connection.socket.destroyed || !connection.socket.writable) return clearInterval(timer);
     connection.socket.write(bytes[at % bytes.length] ?? 'a');
     at += 1;
   }, everyMs);

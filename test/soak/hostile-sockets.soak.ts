@@ -36,7 +36,7 @@ function lifetime(port: number, behave: (socket: net.Socket) => void): Promise<n
 function trickle(socket: net.Socket, text: string, everyMs: number): void {
   let at = 0;
   const timer = setInterval(() => {
-    if (socket.destroyed) return clearInterval(timer);
+    if (socket.destroyed || !socket.writable) return clearInterval(timer);
     socket.write(text[at++ % text.length] ?? 'a');
   }, everyMs);
 }
