@@ -15,6 +15,7 @@ import { type AppContext, originGuard } from './http/context';
 import { auditRouter } from './http/audit';
 import { commentsRouter } from './http/comments';
 import { exportRouter } from './http/export';
+import { httpTimeouts } from './http/http-timeouts';
 import { joinRouter } from './http/join';
 import { locksRouter } from './http/locks';
 import { participantsRouter } from './http/participants';
@@ -55,7 +56,7 @@ export function createServer(config: Config): ConcordServer {
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant });
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant, maxSocketsPerUser: config.maxSocketsPerUser });
   const context: AppContext = {
     db,
     plans,
@@ -106,10 +107,7 @@ export function createServer(config: Config): ConcordServer {
     else response.status(500).json(errorBody('INTERNAL'));
   });
 
-  const server = http.createServer(app);
-  // A client that never finishes its request (or its WebSocket upgrade) is dropped after 10 s.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = http.createServer(httpTimeouts(config.handshakeTimeoutMs), app);
   server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
 
   return {
@@ -135,6 +133,7 @@ export function createServer(config: Config): ConcordServer {
       await closed;
       await context.exports.close();
       context.rooms.unloadAll();
+      audit.flush();
       db.close();
     },
   };

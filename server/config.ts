@@ -18,6 +18,8 @@ export interface Config {
   readonly invitationTtlMs: number;
   readonly maxBufferedBytes: number;
   readonly maxSocketsPerParticipant: number;
+  readonly maxSocketsPerUser: number;
+  readonly handshakeTimeoutMs: number;
   readonly lockGraceMs: number;
   readonly lockIdleMs: number;
 }
@@ -44,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: integer(env.CONCORD_INVITATION_TTL_MS, 14 * 24 * 60 * 60 * 1000),
     maxBufferedBytes: integer(env.CONCORD_MAX_BUFFERED_BYTES, 1024 * 1024),
     maxSocketsPerParticipant: Math.max(1, integer(env.CONCORD_MAX_SOCKETS_PER_PARTICIPANT, 32)),
+    maxSocketsPerUser: Math.max(1, integer(env.CONCORD_MAX_SOCKETS_PER_USER, 64)),
+    handshakeTimeoutMs: Math.max(500, integer(env.CONCORD_HANDSHAKE_TIMEOUT_MS, 10_000)),
     lockGraceMs: integer(env.CONCORD_LOCK_GRACE_MS, 30_000),
     lockIdleMs: Math.max(1000, integer(env.CONCORD_LOCK_IDLE_MS, 5 * 60_000)),
   };

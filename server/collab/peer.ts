@@ -95,14 +95,7 @@ export class CollabPeer {
   }
 
   sendDocMessage(doc: string, message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    // A socket that cannot keep up is closed rather than buffered without bound; the client resyncs when it returns.
-    if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
-      this.close(CloseCode.TRY_AGAIN_LATER, 'too far behind: reconnecting will resync');
-      return;
-    }
-    this.corkUntilTickEnds();
-    this.ws.send(this.singleDoc === null ? muxed(doc, message) : message);
+    this.send(this.singleDoc === null ? muxed(doc, message) : message);
   }
 
   /**
@@ -126,7 +119,7 @@ export class CollabPeer {
     const subscription = this.subscriptions.get(doc);
     if (subscription) this.unsubscribe(subscription);
     if (this.singleDoc === null) {
-      if (this.ws.readyState === this.ws.OPEN) this.ws.send(encodeDocClose(doc, code, reason));
+      this.send(encodeDocClose(doc, code, reason));
     } else {
       this.close(code, reason);
     }
@@ -136,6 +129,18 @@ export class CollabPeer {
     if (this.closed) return;
     this.teardown();
     this.ws.close(code, reason.slice(0, 120));
+  }
+
+  /** Every frame to the client goes through here, answers included: a client that stops reading is closed, not buffered for. */
+  private send(frame: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    // A socket that cannot keep up is closed rather than buffered without bound; the client resyncs when it returns.
+    if (this.ws.bufferedAmount > this.deps.maxBufferedBytes) {
+      this.close(CloseCode.TRY_AGAIN_LATER, 'too far behind: reconnecting will resync');
+      return;
+    }
+    this.corkUntilTickEnds();
+    this.ws.send(frame);
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -157,7 +162,7 @@ export class CollabPeer {
     const frame = decodeMuxFrame(bytes);
     switch (frame.kind) {
       case MuxKind.PING:
-        this.ws.send(encodeHeartbeat(MuxKind.PONG));
+        this.send(encodeHeartbeat(MuxKind.PONG));
         return;
       case MuxKind.PONG:
         return;
@@ -207,7 +212,7 @@ export class CollabPeer {
     const live = this.deps.rooms.acquire(this.identity.iepId, doc);
     if (typeof live === 'string') {
       const code = CLOSE_FOR[live] ?? CloseCode.POLICY;
-      if (this.singleDoc === null) this.ws.send(encodeDocClose(doc, code, ERRORS[live].message));
+      if (this.singleDoc === null) this.send(encodeDocClose(doc, code, ERRORS[live].message));
       else this.close(code, ERRORS[live].message);
       return false;
     }

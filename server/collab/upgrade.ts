@@ -11,8 +11,10 @@ import type { OriginPolicy } from '../auth/origin';
 import { participantFor } from '../auth/access';
 import { readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
 import type { Plans } from '../store/plans';
+import { ConnectionCounts, type SocketOwner } from './connection-counts';
 import type { Identity } from './doc-messages';
 import { CollabPeer } from './peer';
+import { batchRepliesPerRead } from './reply-batching';
 import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
 import type { SectionLocks } from './section-locks';
@@ -30,24 +32,26 @@ export interface UpgradeDeps {
   readonly statuses: PlanStatuses;
   readonly maxBufferedBytes: number;
   readonly maxSocketsPerParticipant: number;
+  readonly maxSocketsPerUser: number;
 }
 
 export class CollabGateway {
   readonly wss: WebSocketServer;
   private readonly peers = new Set<CollabPeer>();
+  private readonly connections: ConnectionCounts;
 
   constructor(private readonly deps: UpgradeDeps) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
+    this.connections = new ConnectionCounts({ perParticipant: deps.maxSocketsPerParticipant, perPerson: deps.maxSocketsPerUser });
   }
 
   get peerCount(): number {
     return this.peers.size;
   }
 
-  private socketsOf(participantId: string): number {
-    let count = 0;
-    for (const peer of this.peers) if (peer.participantId === participantId) count++;
-    return count;
+  /** People holding at least one socket (for tests: nothing is kept for people who left). */
+  get connectedPeople(): number {
+    return this.connections.trackedPeople;
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -63,7 +67,13 @@ export class CollabGateway {
     if (!participant) return refusal('UNKNOWN_IEP');
     const problem = this.deps.rooms.validate(iepId, doc ?? 'meeting');
     if (problem) return refusal(problem);
-    if (this.socketsOf(participant.id) >= this.deps.maxSocketsPerParticipant) return refusal('TOO_MANY_CONNECTIONS');
+    const owner: SocketOwner = { participantId: participant.id, person: participant.userId ?? `participant:${participant.id}` };
+    const exceeded = this.connections.exceeded(owner);
+    if (exceeded) {
+      const max = exceeded === 'participant' ? this.deps.maxSocketsPerParticipant : this.deps.maxSocketsPerUser;
+      this.deps.audit.recordSoon({ actor: participant.id, iepId, action: 'socket.refused', detail: { reason: 'too-many-connections', per: exceeded, max }, ip: request.socket.remoteAddress });
+      return refusal('TOO_MANY_CONNECTIONS');
+    }
     const identity: Identity = {
       iepId,
       participantId: participant.id,
@@ -72,7 +82,8 @@ export class CollabGateway {
       user: { participantId: participant.id, name: participant.name, roles: participant.roles, color: colorFor(participant.id) },
     };
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.deps.audit.record({ actor: participant.id, iepId, action: 'plan.opened', detail: { via: doc ? `doc:${doc}` : 'meeting-room' }, ip: request.socket.remoteAddress });
+      batchRepliesPerRead(socket);
+      this.deps.audit.recordSoon({ actor: participant.id, iepId, action: 'plan.opened', detail: { via: doc ? `doc:${doc}` : 'meeting-room' }, ip: request.socket.remoteAddress });
       const sessionToken = readCookie(request.headers.cookie, SESSION_COOKIE) ?? '';
       const peer = new CollabPeer(ws, identity, doc ?? null, {
         sessionStillValid: () => this.deps.sessions.find(sessionToken) !== undefined,
@@ -81,14 +92,16 @@ export class CollabGateway {
         maxBufferedBytes: this.deps.maxBufferedBytes,
         rooms: this.deps.rooms,
         onRefused: (who, refusedDoc, reason) =>
-          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
+          this.deps.audit.recordSoon({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
         onProtocolError: (who, reason) =>
-          this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
+          this.deps.audit.recordSoon({ actor: who.participantId, iepId: who.iepId, action: 'socket.protocol-error', detail: { reason } }),
       });
       this.peers.add(peer);
+      this.connections.opened(owner);
       this.deps.locks.participantConnected(iepId, participant.id);
       ws.on('close', () => {
         this.peers.delete(peer);
+        this.connections.closed(owner);
         this.deps.locks.participantDisconnected(iepId, participant.id);
       });
     });
@@ -119,9 +132,11 @@ export class CollabGateway {
   }
 }
 
+/** Answers the upgrade and closes the connection; a client that never closes its side does not keep the socket open. */
 function refuse(socket: Duplex, code: ErrorCode): void {
   const { status, message } = ERRORS[code];
   const body = JSON.stringify({ error: { code, message } });
+  socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -14,6 +14,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The server's process id (for reading its memory and CPU time from /proc). */
+  readonly pid: number;
   /** Sign-in links the demo printed at this start. */
   readonly invites: readonly DemoInvite[];
   readonly output: () => string;
@@ -92,6 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url,
     port,
     dataDir,
+    pid: child.pid ?? 0,
     invites,
     output: () => output,
     stop: async () => {
