@@ -27,10 +27,12 @@ import { securityHeaders } from './http/security-headers';
 import { staticClientRouter } from './http/static-client';
 import { openDatabase } from './store/database';
 import { ClientIds } from './store/client-ids';
+import { CrashPoints } from './store/crash-points';
 import { DocLog } from './store/doc-log';
 import { GroupCommit } from './store/group-commit';
 import { Plans } from './store/plans';
 import { RecordLog } from './store/record-log';
+import { StorageHealth } from './store/storage-health';
 import { Users } from './store/users';
 
 export interface ConcordServer {
@@ -47,7 +49,8 @@ export function createServer(config: Config): ConcordServer {
   const db = openDatabase(config.dataDir);
   const plans = new Plans(db);
   const users = new Users(db);
-  const log = new DocLog(db);
+  const storage = new StorageHealth(db, config.storageRetryMs);
+  const log = new DocLog(db, storage, new CrashPoints(config.crashPoint));
   const sessions = new Sessions(db, config.invitationTtlMs);
   const audit = new AuditLog(db);
   const rooms = new Rooms(plans, log, new ClientIds(db), new GroupCommit(log), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs });
@@ -131,6 +134,7 @@ export function createServer(config: Config): ConcordServer {
       locks.stop();
       server.closeAllConnections();
       await closed;
+      storage.stop();
       context.rooms.unloadAll();
       db.close();
     },
