@@ -187,7 +187,7 @@ function envFor(trial: Trial): Record<string, string> {
 
 /** A trial that kills the server at a random moment while everyone types. */
 export function randomKill(): Trial {
-  return { compactEvery: 5 + Math.floor(Math.random() * 60), killAfterMs: Math.floor(Math.random() * 500), typingIntervalMs: 20 + Math.floor(Math.random() * 20) };
+  return { compactEvery: 5 + Math.floor(Math.random() * 60), killAfterMs: Math.floor(Math.random() * 400), typingIntervalMs: 20 + Math.floor(Math.random() * 20) };
 }
 
 /**
@@ -195,6 +195,6 @@ export function randomKill(): Trial {
  * (group commits come every turn of the event loop, compactions every few updates of each section).
  */
 export function atCrashPoint(point: CrashPointName): Trial {
-  const occurrence = point.startsWith('append') ? 40 + Math.floor(Math.random() * 80) : 3 + Math.floor(Math.random() * 8);
+  const occurrence = point.startsWith('append') ? 20 + Math.floor(Math.random() * 40) : 3 + Math.floor(Math.random() * 8);
   return { crashPoint: `${point}@${occurrence}`, compactEvery: 5 + Math.floor(Math.random() * 10), killAfterMs: 0, typingIntervalMs: 20 };
 }
