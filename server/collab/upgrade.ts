@@ -30,6 +30,7 @@ export interface UpgradeDeps {
   readonly statuses: PlanStatuses;
   readonly maxBufferedBytes: number;
   readonly maxSocketsPerParticipant: number;
+  readonly storage: { readonly writable: boolean };
 }
 
 export class CollabGateway {
@@ -80,6 +81,7 @@ export class CollabGateway {
         statuses: this.deps.statuses,
         maxBufferedBytes: this.deps.maxBufferedBytes,
         rooms: this.deps.rooms,
+        storage: this.deps.storage,
         onRefused: (who, refusedDoc, reason) =>
           this.deps.audit.record({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
         onProtocolError: (who, reason) =>
