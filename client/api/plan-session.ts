@@ -7,6 +7,7 @@ import type { PlanView } from '../../shared/protocol/api';
 import { draftFromRefusal, refusalCause } from '../drafts/refused-draft';
 import { SectionDrafts } from '../drafts/section-drafts';
 import { CollabSocket, type Refusal } from './collab-socket';
+import { UnsavedChanges } from './unsaved-changes';
 
 export interface LiveDoc {
   readonly doc: Y.Doc;
@@ -24,6 +25,8 @@ export class PlanSession {
   readonly meeting: LiveDoc;
   /** Text the server refused, per section, until the participant uses or discards it. */
   readonly drafts: SectionDrafts;
+  /** Whether the server is refusing to store changes right now (its storage is failing); they stay in the local docs. */
+  readonly unsaved = new UnsavedChanges();
   private readonly url: string;
   private readonly sections = new Map<string, LiveDoc>();
   /** Sections replaced after a refusal whose fresh doc has not synced yet, with how to abandon the wait. */
@@ -67,6 +70,7 @@ export class PlanSession {
       live.doc.destroy();
     }
     this.socket.destroy();
+    this.unsaved.destroy();
   }
 
   /**
@@ -114,6 +118,7 @@ export class PlanSession {
       // Tabs must not sync with each other behind the server's back: the server is the only gate.
       disableBc: true,
     });
+    this.unsaved.watch(docName, provider);
     return { doc, provider };
   }
 }
