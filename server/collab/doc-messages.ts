@@ -38,7 +38,7 @@ export interface MessageContext {
 }
 
 /** Why a writer is sent away while storage fails; its client keeps the change and sends it again on reconnecting. */
-export const NOT_SAVED_REASON = 'not saved: the server cannot store changes right now; they stay with you and are sent again';
+const NOT_SAVED_REASON = 'not saved: the server cannot store changes right now; they stay with you and are sent again';
 
 /** What the socket must do after a message: carry on, or close because the peer broke the protocol. */
 export type MessageVerdict = { readonly close: false } | { readonly close: true; readonly reason: string };
