@@ -26,13 +26,16 @@ import { openapiRouter } from './http/openapi';
 import { plansRouter } from './http/plans';
 import { securityHeaders } from './http/security-headers';
 import { staticClientRouter } from './http/static-client';
+import { answerStorageFailure, refuseChangesWhileStorageFails } from './http/storage-guard';
 import { openDatabase } from './store/database';
 import { ClientIds } from './store/client-ids';
+import { CrashPoints } from './store/crash-points';
 import { DocLog } from './store/doc-log';
 import { ExportRenderer } from './export/export-renderer';
 import { GroupCommit } from './store/group-commit';
 import { Plans } from './store/plans';
 import { RecordLog } from './store/record-log';
+import { StorageHealth } from './store/storage-health';
 import { Users } from './store/users';
 
 export interface ConcordServer {
@@ -49,14 +52,15 @@ export function createServer(config: Config): ConcordServer {
   const db = openDatabase(config.dataDir);
   const plans = new Plans(db);
   const users = new Users(db);
-  const log = new DocLog(db);
+  const storage = new StorageHealth(db, config.storageRetryMs);
+  const log = new DocLog(db, storage, new CrashPoints(config.crashPoint));
   const sessions = new Sessions(db, config.invitationTtlMs);
-  const audit = new AuditLog(db);
-  const rooms = new Rooms(plans, log, new ClientIds(db), new GroupCommit(log, config.commitWindowMs), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs, maxLiveDocs: config.maxLiveDocs });
+  const audit = new AuditLog(db, storage);
+  const rooms = new Rooms(plans, log, new ClientIds(db, storage), new GroupCommit(log, config.commitWindowMs), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs, maxLiveDocs: config.maxLiveDocs });
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant, maxSocketsPerUser: config.maxSocketsPerUser });
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant, maxSocketsPerUser: config.maxSocketsPerUser, storage });
   const context: AppContext = {
     db,
     plans,
@@ -86,6 +90,7 @@ export function createServer(config: Config): ConcordServer {
   });
   app.use(express.json({ limit: '256kb' }));
   app.use(originGuard(context));
+  app.use(refuseChangesWhileStorageFails(storage));
   app.use(openapiRouter());
   app.use(joinRouter(context));
   app.use(sessionRouter(context));
@@ -101,6 +106,7 @@ export function createServer(config: Config): ConcordServer {
     response.status(404).json(errorBody('NOT_FOUND'));
   });
   app.use(staticClientRouter(config.clientDir));
+  app.use(answerStorageFailure(storage));
   app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
     const status = (error as { status?: number }).status;
     if (status && status >= 400 && status < 500) response.status(status).json(errorBody('BAD_REQUEST'));
@@ -132,6 +138,7 @@ export function createServer(config: Config): ConcordServer {
       server.closeAllConnections();
       await closed;
       await context.exports.close();
+      storage.stop();
       context.rooms.unloadAll();
       audit.flush();
       db.close();

@@ -1,6 +1,7 @@
 // The server's settings, read once from the environment (see the README's configuration table).
 
 import path from 'node:path';
+import { type CrashPointSetting, parseCrashPoint } from './store/crash-points';
 
 export interface Config {
   readonly port: number;
@@ -22,6 +23,10 @@ export interface Config {
   readonly handshakeTimeoutMs: number;
   readonly lockGraceMs: number;
   readonly lockIdleMs: number;
+  /** After a failed write, how often storage is tried again before changes are accepted once more. */
+  readonly storageRetryMs: number;
+  /** Test-only: where the process kills itself (see store/crash-points). */
+  readonly crashPoint: CrashPointSetting | null;
 }
 
 function integer(value: string | undefined, fallback: number): number {
@@ -50,5 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handshakeTimeoutMs: Math.max(500, integer(env.CONCORD_HANDSHAKE_TIMEOUT_MS, 10_000)),
     lockGraceMs: integer(env.CONCORD_LOCK_GRACE_MS, 30_000),
     lockIdleMs: Math.max(1000, integer(env.CONCORD_LOCK_IDLE_MS, 5 * 60_000)),
+    storageRetryMs: Math.max(50, integer(env.CONCORD_STORAGE_RETRY_MS, 1000)),
+    crashPoint: parseCrashPoint(env.CONCORD_CRASH_POINT),
   };
 }

@@ -8,6 +8,7 @@ import { draftFromRefusal, refusalCause } from '../drafts/refused-draft';
 import { SectionDrafts } from '../drafts/section-drafts';
 import { CollabSocket, type Refusal } from './collab-socket';
 import { ApiError, api } from './http';
+import { UnsavedChanges } from './unsaved-changes';
 
 export interface LiveDoc {
   readonly doc: Y.Doc;
@@ -42,6 +43,8 @@ export class PlanSession {
   readonly meeting: LiveDoc;
   /** Text the server refused, per section, until the participant uses or discards it. */
   readonly drafts: SectionDrafts;
+  /** Whether the server is refusing to store changes right now (its storage is failing); they stay in the local docs. */
+  readonly unsaved = new UnsavedChanges();
   private readonly url: string;
   private readonly sections = new Map<string, LiveDoc>();
   /** Sections replaced after a refusal whose fresh doc has not synced yet, with how to abandon the wait. */
@@ -85,6 +88,7 @@ export class PlanSession {
       live.doc.destroy();
     }
     this.socket.destroy();
+    this.unsaved.destroy();
   }
 
   /**
@@ -127,6 +131,7 @@ export class PlanSession {
     const awareness = new Awareness(doc);
     if (silentAwareness) awareness.setLocalState(null);
     const provider = new WebsocketProvider(this.url, docName, doc, { ...CHANNEL_PROVIDER_OPTIONS, awareness, WebSocketPolyfill: this.socket.channelClass });
+    this.unsaved.watch(docName, provider);
     return { doc, provider };
   }
 }

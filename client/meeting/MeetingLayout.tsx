@@ -72,7 +72,7 @@ export function MeetingLayout({ plan, session }: MeetingLayoutProps) {
           Skip to the open section
         </a>
         <MeetingHeader plan={plan} session={session} roles={roles} planTitle={template.title} status={status}>
-          <ConnectionStatus socket={session.socket} titleOfDoc={titleOfDoc} showRefusals={canEdit} />
+          <ConnectionStatus socket={session.socket} unsaved={session.unsaved} titleOfDoc={titleOfDoc} showRefusals={canEdit} />
           <SignOffLink />
         </MeetingHeader>
         <div className="meeting-body">

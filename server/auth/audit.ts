@@ -1,6 +1,7 @@
 // The append-only audit log: who read or changed which student's record, when, and from where (FERPA 34 CFR 99.32).
 
 import type { Db } from '../store/database';
+import { isStorageFailure, type StorageHealth } from '../store/storage-health';
 
 export interface AuditEvent {
   readonly actor: string | null;
@@ -28,23 +29,30 @@ interface AuditRow {
   ip: string | null;
 }
 
+type PendingRow = readonly [at: number, actor: string | null, iepId: string | null, action: string, detailJson: string, ip: string | null];
+
+/** Events kept in memory while storage fails; past this, the oldest are counted and dropped rather than exhaust memory. */
+const MAX_PENDING = 50_000;
+
 export class AuditLog {
   private readonly insert;
-  private readonly insertAll;
   private readonly ofPlan;
   private readonly syncNormal;
   private readonly syncFull;
-  private pending: { readonly at: number; readonly event: AuditEvent }[] = [];
+  /** Events not yet written, oldest first: those recorded "soon", and any that storage refused while failing. */
+  private pending: PendingRow[] = [];
   private scheduled = false;
+  private droppedWhileFailing = 0;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly storage?: StorageHealth,
+  ) {
     this.insert = db.prepare('INSERT INTO audit_events (at, actor, iep_id, action, detail_json, ip) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertAll = db.transaction((entries: readonly { at: number; event: AuditEvent }[]) => {
-      for (const { at, event } of entries) this.write(at, event);
-    });
     this.ofPlan = db.prepare<[string, number], AuditRow>('SELECT id, at, actor, action, detail_json, ip FROM audit_events WHERE iep_id = ? ORDER BY id DESC LIMIT ?');
     this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
     this.syncFull = db.prepare('PRAGMA synchronous = FULL');
+    storage?.onRecovered(() => this.flush());
   }
 
   /** The newest events about one plan, newest first. */
@@ -61,10 +69,14 @@ export class AuditLog {
     }));
   }
 
-  /** Records the event on disk before returning: for answers that must not go out before their audit line. */
+  /**
+   * Records the event on disk before returning: for answers that must not go out before their audit line. Never throws
+   * for a storage failure: the meeting must not stop because its access log cannot be written, so the event waits in
+   * memory, with its own time, and is written when storage works again.
+   */
   record(event: AuditEvent): void {
-    this.flush();
-    this.write(Date.now(), event);
+    this.pending.push(rowOf(event));
+    this.flush(false);
   }
 
   /**
@@ -74,27 +86,62 @@ export class AuditLog {
    * a hostile client causes thousands of refusals a second: an fsync for each stalled every meeting on the server.
    */
   recordSoon(event: AuditEvent): void {
-    this.pending.push({ at: Date.now(), event });
+    this.pending.push(rowOf(event));
+    this.bound();
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
-  /** Writes every event recorded with `recordSoon` so far (also before any read, and at shutdown). */
-  flush(): void {
+  /** Events still waiting for storage (tests and health checks). */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Writes every pending event in one transaction (also before any read, at shutdown and when storage recovers). */
+  flush(relaxed = true): void {
     this.scheduled = false;
     if (this.pending.length === 0) return;
-    const entries = this.pending;
+    if (this.storage && !this.storage.writable) {
+      this.bound();
+      return;
+    }
+    const rows = this.pending;
     this.pending = [];
-    this.syncNormal.run();
+    const writeAll = () => {
+      if (relaxed) this.syncNormal.run();
+      try {
+        this.db.transaction(() => {
+          for (const row of rows) this.insert.run(...row);
+        })();
+      } finally {
+        if (relaxed) this.syncFull.run();
+      }
+    };
     try {
-      this.insertAll(entries);
-    } finally {
-      this.syncFull.run();
+      if (this.storage) this.storage.write(writeAll);
+      else writeAll();
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.pending = [...rows, ...this.pending];
+      this.bound();
+      return;
+    }
+    if (this.droppedWhileFailing > 0) {
+      console.error(`audit: ${this.droppedWhileFailing} events could not be kept while storage was failing`);
+      this.droppedWhileFailing = 0;
     }
   }
 
-  private write(at: number, event: AuditEvent): void {
-    this.insert.run(at, event.actor, event.iepId, event.action, JSON.stringify(event.detail ?? {}), event.ip ?? null);
+  /** Past MAX_PENDING the oldest waiting events are counted and dropped rather than exhaust memory. */
+  private bound(): void {
+    const excess = this.pending.length - MAX_PENDING;
+    if (excess <= 0) return;
+    this.pending.splice(0, excess);
+    this.droppedWhileFailing += excess;
   }
+}
+
+function rowOf(event: AuditEvent): PendingRow {
+  return [Date.now(), event.actor, event.iepId, event.action, JSON.stringify(event.detail ?? {}), event.ip ?? null];
 }

@@ -1,12 +1,14 @@
 // The one place a doc's y-protocols messages are read and dispatched, with the write gate in front of every change.
 
 import * as decoding from 'lib0/decoding';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import { MessageType, SyncStep, encodePermissionDenied } from '../../shared/protocol/messages';
 import type { PresenceUser } from '../../shared/protocol/presence';
 import type { PlanStatus } from '../../shared/protocol/api';
 import type { SectionLock } from '../../shared/rules/locks';
 import { decideWrite } from '../../shared/rules/write-gate';
 import type { Role } from '../../shared/rules/roles';
+import { isStorageFailure } from '../store/storage-health';
 import { stampAwarenessUpdate } from './awareness-identity';
 import { updateClients } from './update-inspection';
 import type { DocSubscriber, LiveDoc } from './live-doc';
@@ -31,7 +33,12 @@ export interface MessageContext {
   readonly onPresenceRewritten: (doc: string) => void;
   /** An update of this participant was accepted into the doc. */
   readonly onApplied: (doc: string) => void;
+  /** Whether storage takes writes now: a change that cannot be stored is never taken. */
+  readonly storageWritable: () => boolean;
 }
+
+/** Why a writer is sent away while storage fails; its client keeps the change and sends it again on reconnecting. */
+const NOT_SAVED_REASON = 'not saved: the server cannot store changes right now; they stay with you and are sent again';
 
 /** What the socket must do after a message: carry on, or close because the peer broke the protocol. */
 export type MessageVerdict = { readonly close: false } | { readonly close: true; readonly reason: string };
@@ -46,7 +53,8 @@ export function handleDocMessage(context: MessageContext, message: Uint8Array): 
     case MessageType.SYNC:
       return handleSync(context, decoder);
     case MessageType.AWARENESS: {
-      const stamped = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), context.identity.user, context.ownsClient);
+      const stamped = stampPresence(context, decoding.readVarUint8Array(decoder));
+      if (!stamped) return CARRY_ON;
       if (stamped.update) context.live.applyAwareness(stamped.update, context.subscriber);
       // Entries for other people's clients are dropped silently: stock providers echo everyone's presence back.
       if (stamped.forged > 0) context.onPresenceRewritten(context.live.name);
@@ -77,11 +85,35 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
   if (clients.size === 0 && live.deletesNothingNew(update)) return CARRY_ON;
   const decision = decideWrite({ participantId: identity.participantId, roles: identity.roles, doc: live.name, lock: context.lockOf(live.name), status: context.status() });
   if (!decision.ok) return refuse(context, decision.reason);
-  for (const clientId of clients) {
-    if (!context.ownsClient(clientId)) return refuse(context, `section ${live.name}: Yjs client ${clientId} belongs to another participant`);
+  // Refused before it touches the doc: a change is taken only when it can be stored, so nobody ever sees it half-kept.
+  if (!context.storageWritable()) return notSaved(context);
+  try {
+    for (const clientId of clients) {
+      if (!context.ownsClient(clientId)) return refuse(context, `section ${live.name}: Yjs client ${clientId} belongs to another participant`);
+    }
+  } catch (error) {
+    // Claiming a new client id is a write of its own.
+    if (isStorageFailure(error)) return notSaved(context);
+    throw error;
   }
   if (live.applyClientUpdate(update, subscriber) === 'applied') context.onApplied(live.name);
   return CARRY_ON;
+}
+
+/** The writer is sent away with 4503, which y-websocket clients retry; its change stays in its doc and comes back with the resync. */
+function notSaved(context: MessageContext): MessageVerdict {
+  context.subscriber.end(CloseCode.NOT_SAVED, NOT_SAVED_REASON);
+  return CARRY_ON;
+}
+
+/** Presence is not worth a write: while storage fails, a new client id's presence is dropped rather than claimed. */
+function stampPresence(context: MessageContext, update: Uint8Array): ReturnType<typeof stampAwarenessUpdate> | null {
+  try {
+    return stampAwarenessUpdate(update, context.identity.user, context.ownsClient);
+  } catch (error) {
+    if (isStorageFailure(error)) return null;
+    throw error;
+  }
 }
 
 /** A refused write: the sender is told why (y-protocols permission denied), nothing is applied or relayed, and it is audited. */

@@ -19,6 +19,7 @@ export interface PeerDeps {
   readonly locks: SectionLocks;
   readonly statuses: PlanStatuses;
   readonly maxBufferedBytes: number;
+  readonly storage: { readonly writable: boolean };
 }
 
 const CLOSE_FOR: Partial<Record<ErrorCode, number>> = {
@@ -204,6 +205,7 @@ export class CollabPeer {
       lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
       status: () => this.deps.statuses.statusOf(this.identity.iepId),
       onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
+      storageWritable: () => this.deps.storage.writable,
     };
   }
 

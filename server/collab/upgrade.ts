@@ -33,6 +33,7 @@ export interface UpgradeDeps {
   readonly maxBufferedBytes: number;
   readonly maxSocketsPerParticipant: number;
   readonly maxSocketsPerUser: number;
+  readonly storage: { readonly writable: boolean };
 }
 
 export class CollabGateway {
@@ -91,6 +92,7 @@ export class CollabGateway {
         statuses: this.deps.statuses,
         maxBufferedBytes: this.deps.maxBufferedBytes,
         rooms: this.deps.rooms,
+        storage: this.deps.storage,
         onRefused: (who, refusedDoc, reason) =>
           this.deps.audit.recordSoon({ actor: who.participantId, iepId: who.iepId, action: 'write.refused', detail: { doc: refusedDoc, reason } }),
         onProtocolError: (who, reason) =>

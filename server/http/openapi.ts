@@ -16,7 +16,12 @@ const errorResponse = { description: 'Error', content: { 'application/json': { s
 
 export const OPENAPI = {
   openapi: '3.1.0',
-  info: { title: 'Concord', version: '0.1.0', description: 'Write an IEP or 504 plan together, live.' },
+  info: {
+    title: 'Concord',
+    version: '0.1.0',
+    description:
+      'Write an IEP or 504 plan together, live. Any request that changes something answers 503 with the error code NOT_SAVED while storage cannot take writes (disk full, read-only); nothing of it is kept, and it can be sent again.',
+  },
   paths: {
     '/api/openapi.json': { get: { summary: 'This description', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
     '/healthz': { get: { summary: 'Liveness: 200 {"ok":true} once the server accepts work', responses: { '200': { description: 'OK' } } } },

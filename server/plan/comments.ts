@@ -6,6 +6,7 @@ import { type CommentAnchor, type CommentDecision, type CommentMessage, type Com
 import { newId } from '../auth/tokens';
 import type { AppContext } from '../http/context';
 import type { ParticipantRecord } from '../store/plans';
+import { saveToMeetingDoc } from './save-meeting-doc';
 
 type Outcome = CommentDecision & { readonly thread?: CommentThread };
 
@@ -69,7 +70,7 @@ export class Comments {
   }
 
   private save(actor: ParticipantRecord, thread: CommentThread, action: string, detail: Record<string, unknown> = {}): void {
-    this.context.rooms.writeAsServer(actor.iepId, MEETING_DOC, (doc) => threadsMap(doc).set(thread.id, thread));
+    saveToMeetingDoc(this.context, actor.iepId, (doc) => threadsMap(doc).set(thread.id, thread));
     this.context.audit.record({ actor: actor.id, iepId: actor.iepId, action, detail: { thread: thread.id, section: thread.sectionId, ...detail } });
   }
 }

@@ -2,7 +2,6 @@
 
 import * as Y from 'yjs';
 import type { PlanStatus } from '../../shared/protocol/api';
-import { MEETING_DOC } from '../../shared/protocol/doc-names';
 import { planMap } from '../../shared/protocol/meeting-doc';
 import { decideAmendment, decideTransition, isFrozen, type TransitionDecision } from '../../shared/rules/lifecycle';
 import { templateOf } from '../../shared/template/index';
@@ -11,11 +10,12 @@ import type { ParticipantRecord, PlanRecord } from '../store/plans';
 import type { RecordEntry } from '../store/record-log';
 import { createPlan } from './create-plan';
 import { currentDocumentHash } from './plan-content';
+import { saveToMeetingDoc } from './save-meeting-doc';
 
 /** Appends to the signed record and mirrors its head into the meeting doc, where everyone sees it. */
 export function appendRecord(context: AppContext, iepId: string, kind: 'signoff' | 'status', body: Parameters<AppContext['record']['append']>[2], mirror: (doc: Y.Doc, entry: RecordEntry) => void): RecordEntry {
   const entry = context.record.append(iepId, kind, body);
-  context.rooms.writeAsServer(iepId, MEETING_DOC, (doc) => {
+  saveToMeetingDoc(context, iepId, (doc) => {
     mirror(doc, entry);
     planMap(doc).set('recordHead', { seq: entry.seq, hash: entry.hash });
   });

@@ -1,11 +1,11 @@
 // Changes to a plan's team: each one stored, audited, written to the meeting doc for everyone to see, and applied to open sockets.
 
-import { MEETING_DOC } from '../../shared/protocol/doc-names';
 import { participantsMap } from '../../shared/protocol/meeting-doc';
 import type { Role } from '../../shared/rules/roles';
 import { newId } from '../auth/tokens';
 import type { AppContext } from '../http/context';
 import type { ParticipantRecord } from '../store/plans';
+import { saveToMeetingDoc } from './save-meeting-doc';
 
 export interface TeamChange {
   readonly actor: string;
@@ -14,7 +14,7 @@ export interface TeamChange {
 }
 
 function recordInMeetingDoc(context: AppContext, iepId: string, participant: ParticipantRecord, present: boolean): void {
-  context.rooms.writeAsServer(iepId, MEETING_DOC, (doc) => {
+  saveToMeetingDoc(context, iepId, (doc) => {
     if (present) participantsMap(doc).set(participant.id, { name: participant.name, roles: participant.roles });
     else participantsMap(doc).delete(participant.id);
   });

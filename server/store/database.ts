@@ -6,6 +6,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** How long a write waits for another process's lock before it fails as SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
@@ -87,6 +90,10 @@ CREATE TABLE IF NOT EXISTS yjs_clients (
   participant_id TEXT NOT NULL,
   PRIMARY KEY (iep_id, client_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS storage_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at INTEGER NOT NULL,
@@ -109,7 +116,7 @@ export function openDatabase(dataDir: string): Db {
   // FULL: a commit is on disk before we relay the update it holds, so a crash loses nothing anyone saw accepted.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(SCHEMA);
   return db;
 }

@@ -1,6 +1,8 @@
 // The update log of every doc and its compacted snapshots: the durable truth that live docs are rebuilt from.
 
+import { CrashPoints } from './crash-points';
 import type { Db } from './database';
+import { type StorageWrites, TRY_EVERY_WRITE } from './storage-health';
 
 export interface StoredDoc {
   /** The compacted state, if the log was ever compacted. */
@@ -20,7 +22,11 @@ export class DocLog {
   private readonly deleteUpTo;
   private readonly countDocs;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly storage: StorageWrites = TRY_EVERY_WRITE,
+    private readonly crashes: CrashPoints = CrashPoints.none,
+  ) {
     this.insert = db.prepare('INSERT INTO doc_updates (iep_id, doc, seq, data) VALUES (?, ?, ?, ?)');
     this.selectSnapshot = db.prepare<[string, string], { upto_seq: number; data: Buffer }>(
       'SELECT upto_seq, data FROM doc_snapshots WHERE iep_id = ? AND doc = ?',
@@ -51,22 +57,38 @@ export class DocLog {
 
   /** Durable when it returns (synchronous=FULL): only then may the update be relayed. */
   append(iepId: string, doc: string, seq: number, update: Uint8Array): void {
-    this.insert.run(iepId, doc, seq, update);
+    this.storage.write(() => this.insert.run(iepId, doc, seq, update));
   }
 
-  /** Several appends in one transaction: one fsync for everything accepted in a turn of the event loop. */
+  /**
+   * Several appends in one transaction: one fsync for everything accepted in a turn of the event loop. A crash before
+   * the commit loses the whole batch and nobody has seen any of it: relaying waits for this to return.
+   */
   appendAll(entries: readonly { iepId: string; doc: string; seq: number; update: Uint8Array }[]): void {
-    this.db.transaction(() => {
-      for (const entry of entries) this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
-    })();
+    const half = Math.ceil(entries.length / 2);
+    this.storage.write(() =>
+      this.db.transaction(() => {
+        for (const [index, entry] of entries.entries()) {
+          this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
+          if (index + 1 === half) this.crashes.reached('append-mid-batch');
+        }
+      })(),
+    );
+    this.crashes.reached('append-before-relay');
   }
 
   /** Replaces the log up to `uptoSeq` with one snapshot, atomically: a crash mid-way leaves the old log whole. */
   compact(iepId: string, doc: string, uptoSeq: number, state: Uint8Array): void {
-    this.db.transaction(() => {
-      this.upsertSnapshot.run(iepId, doc, uptoSeq, state);
-      this.deleteUpTo.run(iepId, doc, uptoSeq);
-    })();
+    this.storage.write(() =>
+      this.crashes.during('snapshot-mid-write', () =>
+        this.db.transaction(() => {
+          this.upsertSnapshot.run(iepId, doc, uptoSeq, state);
+          this.crashes.reached('compaction-mid-transaction');
+          this.deleteUpTo.run(iepId, doc, uptoSeq);
+        })(),
+      ),
+    );
+    this.crashes.reached('compaction-after-commit');
   }
 
   /** Rows in the log and snapshot tables, for tests that prove refused requests store nothing. */

@@ -28,11 +28,11 @@ export function launchBrowser(): Promise<Browser> {
  * The demo server and one browser for a whole test file: started before its tests, stopped after, temp data removed.
  * `ready` hands both to the file's own variables.
  */
-export function withDemoInBrowser(ready: (server: RunningServer, browser: Browser) => void): void {
+export function withDemoInBrowser(ready: (server: RunningServer, browser: Browser) => void, env?: Readonly<Record<string, string>>): void {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env });
     browser = await launchBrowser();
     ready(server, browser);
   });

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'vite';
 
 export interface DemoInvite {
   readonly roles: string;
@@ -19,6 +20,8 @@ export interface RunningServer {
   /** Sign-in links the demo printed at this start. */
   readonly invites: readonly DemoInvite[];
   readonly output: () => string;
+  /** Resolves when the process ends by itself or is stopped: its exit code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM and wait for exit; resolves with the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: the crash case. */
@@ -28,6 +31,11 @@ export interface RunningServer {
 export interface StartOptions {
   /** `npm start`'s script instead of the server module itself. */
   readonly viaStartScript?: boolean;
+  /**
+   * The same server code bundled once into one ESM file (dependencies stay external), started with plain node: about
+   * twice as fast to start as through tsx, for tests that restart the server dozens of times.
+   */
+  readonly bundled?: boolean;
   readonly dataDir?: string;
   readonly port?: number;
   readonly env?: Readonly<Record<string, string>>;
@@ -44,11 +52,30 @@ export function tempDataDir(): string {
 
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  bundle = undefined;
+}
+
+let bundle: Promise<string> | undefined;
+
+/** Builds the bundle under dist/ (inside the repository, so its imports resolve to node_modules); removed with the temp dirs. */
+function bundledServer(): Promise<string> {
+  bundle ??= (async () => {
+    const outDir = path.join(ROOT, 'dist', 'test-server', `${process.pid}-${Date.now()}`);
+    tempDirs.push(outDir);
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      build: { ssr: 'server/main.ts', outDir, emptyOutDir: false, target: 'node20', minify: false, rollupOptions: { output: { format: 'esm', entryFileNames: 'main.mjs' } } },
+    });
+    return path.join(outDir, 'main.mjs');
+  })();
+  return bundle;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const entry = options.viaStartScript ? ['scripts/start.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const entry = options.viaStartScript ? ['scripts/start.mjs'] : options.bundled ? [await bundledServer()] : ['--import', 'tsx', 'server/main.ts'];
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
@@ -67,7 +94,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then(({ code }) => code);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
     const check = () => {
@@ -97,6 +127,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pid: child.pid ?? 0,
     invites,
     output: () => output,
+    exited: ended,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

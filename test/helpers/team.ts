@@ -2,12 +2,12 @@
 
 import type { Role } from '../../shared/rules/roles';
 import type { TemplateId } from '../../shared/template/types';
-import { type RunningServer, signIn, startServer } from './server';
+import { type RunningServer, type StartOptions, signIn, startServer } from './server';
 
 export const ADMIN = { email: 'it-lead@district.example', password: 'correct horse battery staple' };
 
-export function startWithAdmin(env: Readonly<Record<string, string>> = {}, dataDir?: string): Promise<RunningServer> {
-  return startServer({ dataDir, env: { CONCORD_ADMIN_EMAIL: ADMIN.email, CONCORD_ADMIN_PASSWORD: ADMIN.password, CONCORD_DEMO: '0', ...env } });
+export function startWithAdmin(env: Readonly<Record<string, string>> = {}, dataDir?: string, options: Pick<StartOptions, 'bundled'> = {}): Promise<RunningServer> {
+  return startServer({ ...options, dataDir, env: { CONCORD_ADMIN_EMAIL: ADMIN.email, CONCORD_ADMIN_PASSWORD: ADMIN.password, CONCORD_DEMO: '0', ...env } });
 }
 
 export async function api<T = unknown>(server: RunningServer, cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

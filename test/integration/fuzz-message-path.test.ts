@@ -111,7 +111,7 @@ describe('fuzzing the message path', () => {
       const started = performance.now();
       try {
         const verdict = handleDocMessage(
-          { live, subscriber, identity: who, ownsClient: () => true, onRefused: () => undefined, onPresenceRewritten: () => undefined, lockOf: () => undefined, status: () => 'meeting', onApplied: () => undefined },
+          { live, subscriber, identity: who, ownsClient: () => true, onRefused: () => undefined, onPresenceRewritten: () => undefined, lockOf: () => undefined, status: () => 'meeting', onApplied: () => undefined, storageWritable: () => true },
           bytes,
         );
         if (verdict.close) closed++;
