@@ -72,12 +72,14 @@ export class CrashHarness {
     );
     this.clients.push(...typists.map((typist) => typist.client));
     const clients = typists.map((typist) => typist.client);
-    const relayed = nextRelay(clients, 20_000);
+    const relayed = trial.crashPoint ? null : nextRelay(clients, 20_000);
     for (const typist of typists) typist.start(trial.typingIntervalMs);
     const problems: string[] = [];
     if (trial.crashPoint) {
       const point = trial.crashPoint.split('@')[0] ?? '';
-      const ended = await Promise.race([server.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const ended = await Promise.race([server.exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 20_000)))]);
+      clearTimeout(timer);
       if (!ended) problems.push(`crash point ${trial.crashPoint} was not reached within 20 s`);
       else if (ended.signal !== 'SIGKILL' || !server.output().includes(`crash point ${point}:`)) problems.push(`the server ended (${JSON.stringify(ended)}) but not at ${point}`);
       await server.kill();
@@ -88,8 +90,8 @@ export class CrashHarness {
       await server.kill();
     }
     for (const typist of typists) typist.stop();
-    await allDisconnected(typists.map((typist) => typist.client));
-    const seen = receivedFromServer(typists.map((typist) => typist.client));
+    await allDisconnected(clients);
+    const seen = receivedFromServer(clients);
     this.last = {
       trial,
       seen,
@@ -106,7 +108,7 @@ export class CrashHarness {
    * Runs `trials` in order on one data dir, each restart recovering the crash before it and checked against it. Stops
    * at the first step with problems (later ones would only echo it) and returns them.
    */
-  static async runAll(typists: number, sections: number, trials: readonly Trial[]): Promise<string[]> {
+  static async runAll(typists: number, sections: number, trials: readonly Trial[], progress?: (done: number) => void): Promise<string[]> {
     const [first, ...rest] = trials;
     if (!first) return [];
     const harness = await CrashHarness.start(typists, sections, first);
@@ -114,9 +116,10 @@ export class CrashHarness {
       const steps = [() => harness.typeUntilCrash(first)];
       for (const trial of rest) steps.push(() => harness.restartAndCheck(trial), () => harness.typeUntilCrash(trial));
       steps.push(() => harness.restartAndCheck(randomKill()));
-      for (const step of steps) {
+      for (const [index, step] of steps.entries()) {
         const problems = await step();
         if (problems.length > 0) return problems;
+        if (index % 2 === 0) progress?.(index / 2 + 1);
       }
       return [];
     } finally {
