@@ -9,6 +9,8 @@ import { richTextOf } from '../../shared/schema/section-doc';
 import type { RichTextPart } from '../../shared/template/types';
 import { collabBase, type RawSocket, rawSocket } from './collab-client';
 import { updateFrame } from './frames';
+import { proseSection } from './plan-fixtures';
+import { member, type PlanWithTeam } from './team';
 
 export interface ProbeOptions {
   readonly url: string;
@@ -170,4 +172,18 @@ export async function startProbeProcess(options: ProbeOptions): Promise<RemotePr
       return answer;
     },
   };
+}
+
+/** The usual probe: the team's special education teacher types in the first prose section, its creator times arrivals. */
+export function probeMeeting(url: string, team: PlanWithTeam, intervalMs: number): Promise<RemoteProbe> {
+  const { section, part } = proseSection();
+  return startProbeProcess({
+    url,
+    iepId: team.iepId,
+    doc: section.id,
+    part,
+    writerCookie: member(team, 'special-education-teacher').cookie,
+    readerCookie: team.creatorCookie,
+    intervalMs,
+  });
 }

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { describeComparison } from '../helpers/alternating-phases';
 import { badFramesDuringMeeting } from '../helpers/bad-frames-scenario';
-import { percentile, type RemoteProbe, startProbeProcess } from '../helpers/probe-process';
-import { proseSection } from '../helpers/plan-fixtures';
+import { percentile, type RemoteProbe, probeMeeting } from '../helpers/probe-process';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
-import { member, type PlanWithTeam, planWithTeam, startWithAdmin } from '../helpers/team';
+import { type PlanWithTeam, planWithTeam, startWithAdmin } from '../helpers/team';
 
 const BAD_FRAMES = 10_000;
 /** Baseline and attack take turns, so a change in the machine's load falls on both alike. */
@@ -40,16 +39,7 @@ afterAll(async () => {
 
 describe('bad frames while a meeting runs', () => {
   it(`${BAD_FRAMES.toLocaleString('en-US')} bad frames leave the meeting's delivery p99 within 2x of its baseline and its docs unchanged`, async () => {
-    const { section, part } = proseSection();
-    probe = await startProbeProcess({
-      url: server.url,
-      iepId: team.iepId,
-      doc: section.id,
-      part,
-      writerCookie: member(team, 'special-education-teacher').cookie,
-      readerCookie: team.creatorCookie,
-      intervalMs: SAMPLE_EVERY_MS,
-    });
+    probe = await probeMeeting(server.url, team, SAMPLE_EVERY_MS);
     const { comparison, tally, closingFrames, changedDocs } = await badFramesDuringMeeting(server, team, probe, {
       frames: BAD_FRAMES,
       rounds: ROUNDS,

@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import { describeComparison } from '../helpers/alternating-phases';
 import { type BigWriter, openBigWriter } from '../helpers/big-writer';
 import { collabBase } from '../helpers/collab-client';
-import { percentile, type RemoteProbe, startProbeProcess } from '../helpers/probe-process';
+import { percentile, type RemoteProbe, probeMeeting } from '../helpers/probe-process';
 import { proseSection } from '../helpers/plan-fixtures';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
 import { slowConsumerRounds } from '../helpers/slow-consumer-scenario';
@@ -45,15 +45,7 @@ describe('a slow consumer', () => {
     const bigDoc = `${collabBase(server.url, bigPlan.iepId)}/${section.id}`;
     const reader = member(bigPlan, 'general-education-teacher');
     writer = await openBigWriter(server.url, bigPlan.iepId, section.id, part, member(bigPlan, 'special-education-teacher').cookie);
-    probe = await startProbeProcess({
-      url: server.url,
-      iepId: otherMeeting.iepId,
-      doc: section.id,
-      part,
-      writerCookie: member(otherMeeting, 'special-education-teacher').cookie,
-      readerCookie: otherMeeting.creatorCookie,
-      intervalMs: 10,
-    });
+    probe = await probeMeeting(server.url, otherMeeting, 10);
     // One round of writing first: the server's heap grows to what this work needs, outside the comparison.
     await writer.write(WRITTEN / 4, CHUNK, CHUNK_EVERY_MS);
 

@@ -5,10 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { describeComparison } from '../helpers/alternating-phases';
 import { badFramesDuringMeeting } from '../helpers/bad-frames-scenario';
-import { percentile, type RemoteProbe, startProbeProcess } from '../helpers/probe-process';
-import { proseSection } from '../helpers/plan-fixtures';
+import { percentile, type RemoteProbe, probeMeeting } from '../helpers/probe-process';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
-import { member, planWithTeam, startWithAdmin } from '../helpers/team';
+import { planWithTeam, startWithAdmin } from '../helpers/team';
 
 const servers: RunningServer[] = [];
 let probe: RemoteProbe | undefined;
@@ -67,16 +66,7 @@ describe('hostile sockets, at length', () => {
     const server = await startWithAdmin({ CONCORD_MAX_FRAME_BYTES: String(64 * 1024) });
     servers.push(server);
     const team = await planWithTeam(server, ['special-education-teacher', 'general-education-teacher', 'parent']);
-    const { section, part } = proseSection();
-    probe = await startProbeProcess({
-      url: server.url,
-      iepId: team.iepId,
-      doc: section.id,
-      part,
-      writerCookie: member(team, 'special-education-teacher').cookie,
-      readerCookie: team.creatorCookie,
-      intervalMs: 20,
-    });
+    probe = await probeMeeting(server.url, team, 20);
     const { comparison, tally, closingFrames, changedDocs } = await badFramesDuringMeeting(server, team, probe, {
       frames: 100_000,
       rounds: 50,

@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import { describeComparison } from '../helpers/alternating-phases';
 import { type BigWriter, openBigWriter } from '../helpers/big-writer';
 import { collabBase } from '../helpers/collab-client';
-import { percentile, type RemoteProbe, startProbeProcess } from '../helpers/probe-process';
+import { percentile, type RemoteProbe, probeMeeting } from '../helpers/probe-process';
 import { proseSection } from '../helpers/plan-fixtures';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
 import { slowConsumerRounds } from '../helpers/slow-consumer-scenario';
@@ -37,15 +37,7 @@ describe('a slow consumer, at length', () => {
     const bigPlan: PlanWithTeam = await planWithTeam(server, ['special-education-teacher', 'general-education-teacher']);
     const otherMeeting: PlanWithTeam = await planWithTeam(server, ['special-education-teacher']);
     writer = await openBigWriter(server.url, bigPlan.iepId, section.id, part, member(bigPlan, 'special-education-teacher').cookie);
-    probe = await startProbeProcess({
-      url: server.url,
-      iepId: otherMeeting.iepId,
-      doc: section.id,
-      part,
-      writerCookie: member(otherMeeting, 'special-education-teacher').cookie,
-      readerCookie: otherMeeting.creatorCookie,
-      intervalMs: 10,
-    });
+    probe = await probeMeeting(server.url, otherMeeting, 10);
     await writer.write(WRITTEN / 4, CHUNK, CHUNK_EVERY_MS);
     const target = `${collabBase(server.url, bigPlan.iepId)}/${section.id}`;
     const outcome = await slowConsumerRounds(server.pid, probe, writer, target, member(bigPlan, 'general-education-teacher').cookie, {
