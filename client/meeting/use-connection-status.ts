@@ -4,37 +4,31 @@ import { useEffect, useState } from 'react';
 import type { CollabSocket, Refusal, SocketStatus } from '../api/collab-socket';
 import type { UnsavedChanges } from '../api/unsaved-changes';
 
-export function useConnectionStatus(socket: CollabSocket): SocketStatus {
-  const [status, setStatus] = useState<SocketStatus>(socket.status);
+type Subscribe<T> = (listener: (value: T) => void) => () => unknown;
+
+/** A value kept by a source outside React, re-read when the source changes and followed through its listener. */
+function useFollowed<T>(source: object, read: () => T, subscribe: Subscribe<T>): T {
+  const [value, setValue] = useState<T>(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` and `subscribe` belong to `source`.
   useEffect(() => {
-    setStatus(socket.status);
-    const stop = socket.onStatus(setStatus);
+    setValue(read());
+    const stop = subscribe(setValue);
     return () => {
       stop();
     };
-  }, [socket]);
-  return status;
+  }, [source]);
+  return value;
+}
+
+export function useConnectionStatus(socket: CollabSocket): SocketStatus {
+  return useFollowed(socket, () => socket.status, (listener) => socket.onStatus(listener));
 }
 
 export function useLastRefusal(socket: CollabSocket): Refusal | null {
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  useEffect(() => {
-    const stop = socket.onRefusal(setRefusal);
-    return () => {
-      stop();
-    };
-  }, [socket]);
-  return refusal;
+  // A refusal is an event, not a state: none is shown until one arrives on this socket.
+  return useFollowed<Refusal | null>(socket, () => null, (listener) => socket.onRefusal(listener));
 }
 
 export function useNotSaved(unsaved: UnsavedChanges): boolean {
-  const [notSaved, setNotSaved] = useState(unsaved.notSaved);
-  useEffect(() => {
-    setNotSaved(unsaved.notSaved);
-    const stop = unsaved.onChange(setNotSaved);
-    return () => {
-      stop();
-    };
-  }, [unsaved]);
-  return notSaved;
+  return useFollowed(unsaved, () => unsaved.notSaved, (listener) => unsaved.onChange(listener));
 }
