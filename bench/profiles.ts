@@ -16,7 +16,7 @@ export interface Profile {
 export const QUICK: Profile = {
   name: 'quick',
   meeting: { seconds: 60, charsPerSecond: 5 },
-  ramp: { steps: [50, 100, 200, 300], stepSeconds: 20, charsPerSecond: 3 },
+  ramp: { steps: [50, 100, 200, 300, 400, 500], stepSeconds: 20, charsPerSecond: 3 },
   coldLoad: { runs: 20, joiners: [1, 8], targetBytes: 235_000 },
   resync: { offlineSeconds: 10, edits: 300, samples: 5 },
 };

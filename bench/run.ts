@@ -1,5 +1,5 @@
 // `npm run bench [-- --full | --smoke] [--only=meeting,ramp,cold,resync] [--contenders=concord,reference,hocuspocus]
-//   [--cpu-prof[=meetings]] [--data-root=/dev/shm]`
+//   [--steps=50,100] [--step-seconds=60] [--cpu-prof[=meetings]] [--data-root=/dev/shm]`
 // Runs the workloads against Concord, the reference server and Hocuspocus, prints Concord / reference (and Concord /
 // Hocuspocus) ratios per metric and writes the raw results to bench/results/<timestamp>.json. Every server started is
 // stopped, also on failure and Ctrl-C.
@@ -34,7 +34,13 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-const profile = process.argv.includes('--full') ? FULL : process.argv.includes('--smoke') ? SMOKE : QUICK;
+const chosen = process.argv.includes('--full') ? FULL : process.argv.includes('--smoke') ? SMOKE : QUICK;
+// `--steps=300,500`: probe the ramp at chosen sizes (such a run never rewrites the README's table).
+const steps = option('steps')?.split(',').map(Number);
+if (steps?.some((each) => !Number.isInteger(each) || each < 1)) throw new Error(`--steps wants meeting counts, got ${option('steps')}`);
+const stepSeconds = option('step-seconds') ? Number(option('step-seconds')) : undefined;
+const profile =
+  steps || stepSeconds ? { ...chosen, ramp: { ...chosen.ramp, steps: steps ?? chosen.ramp.steps, stepSeconds: stepSeconds ?? chosen.ramp.stepSeconds } } : chosen;
 const only = (option('only')?.split(',') ?? [...WORKLOADS]) as WorkloadName[];
 const ALL_CONTENDERS: readonly Contender[] = [concord, reference, hocuspocus];
 const contenders: Contender[] = (option('contenders')?.split(',') ?? ALL_CONTENDERS.map((each) => each.name)).map((name) => {
@@ -150,7 +156,8 @@ fs.writeFileSync(file, `${JSON.stringify({ header, dataRoot, profile, wallSecond
 console.log(`raw results: ${path.relative(ROOT, file)}`);
 // Only a complete run of a whole profile speaks for the README; a partial, smoke or failed one stays in bench/results/.
 const complete =
-  profile !== SMOKE &&
+  profile === chosen &&
+  chosen !== SMOKE &&
   WORKLOADS.every((name) => only.includes(name)) &&
   ALL_CONTENDERS.every((each) => contenders.includes(each)) &&
   Object.keys(results.errors).length === 0;

@@ -32,11 +32,13 @@ import { ClientIds } from './store/client-ids';
 import { CrashPoints } from './store/crash-points';
 import { DocLog } from './store/doc-log';
 import { ExportRenderer } from './export/export-renderer';
+import { Checkpointer } from './store/checkpointer';
 import { GroupCommit } from './store/group-commit';
 import { Plans } from './store/plans';
 import { RecordLog } from './store/record-log';
 import { StorageHealth } from './store/storage-health';
 import { Users } from './store/users';
+import { WalSync } from './store/wal-sync';
 
 export interface ConcordServer {
   readonly context: AppContext;
@@ -53,10 +55,21 @@ export function createServer(config: Config): ConcordServer {
   const plans = new Plans(db);
   const users = new Users(db);
   const storage = new StorageHealth(db, config.storageRetryMs);
-  const log = new DocLog(db, storage, new CrashPoints(config.crashPoint));
+  const crashes = new CrashPoints(config.crashPoint);
+  const log = new DocLog(db, storage, crashes);
   const sessions = new Sessions(db, config.invitationTtlMs);
   const audit = new AuditLog(db, storage);
-  const rooms = new Rooms(plans, log, new ClientIds(db, storage), new GroupCommit(log, config.commitWindowMs), { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs, maxLiveDocs: config.maxLiveDocs });
+  // Syncs and checkpoints of the log run on their own threads: the event loop never waits for the disk while meetings type.
+  db.pragma('wal_autocheckpoint = 0');
+  const walSync = new WalSync(`${db.name}-wal`);
+  const commits = new GroupCommit(log, { windowMs: config.commitWindowMs, walSync, onSyncFailed: (error) => storage.noteFailure(error), crashes });
+  const checkpointer = new Checkpointer(db.name, commits, {
+    everyMs: 1_000,
+    restartFrames: 4_096,
+    pauseLimitMs: 1_000,
+    onFailure: (code) => console.error(`storage: a checkpoint failed (${code}); the log grows until checkpoints work again`),
+  });
+  const rooms = new Rooms(plans, log, new ClientIds(db, storage), commits, { compactEvery: config.compactEvery, idleUnloadMs: config.idleUnloadMs, maxLiveDocs: config.maxLiveDocs });
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
@@ -141,6 +154,8 @@ export function createServer(config: Config): ConcordServer {
       storage.stop();
       context.rooms.unloadAll();
       audit.flush();
+      await walSync.close();
+      await checkpointer.close();
       db.close();
     },
   };

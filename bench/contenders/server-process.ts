@@ -2,6 +2,7 @@
 // is registered so that the benchmark stops it on success, on failure and on Ctrl-C.
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -48,7 +49,9 @@ export class ServerProcess {
   }
 
   static async start(options: SpawnOptions): Promise<ServerProcess> {
-    const args = ['-c', String(options.core), process.execPath, ...(options.nodeFlags ?? []), '--import', 'tsx', '--import', PROBE, ...options.script];
+    // BENCH_SERVER_FLAGS (for example `--trace-gc`) goes to every server under test; their output lands in BENCH_SERVER_LOG.
+    const extraFlags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const args = ['-c', String(options.core), process.execPath, ...extraFlags, ...(options.nodeFlags ?? []), '--import', 'tsx', '--import', PROBE, ...options.script];
     const child = spawn('taskset', args, {
       cwd: ROOT,
       env: { ...process.env, ...options.env },
@@ -84,7 +87,12 @@ export class ServerProcess {
     server.output = output;
     child.stdout?.off('data', collect);
     child.stderr?.off('data', collect);
-    const keep = (chunk: Buffer) => server.append(chunk.toString());
+    const logFile = process.env.BENCH_SERVER_LOG;
+    if (logFile) fs.appendFileSync(logFile, output);
+    const keep = (chunk: Buffer) => {
+      server.append(chunk.toString());
+      if (logFile) fs.appendFileSync(logFile, chunk);
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     child.on('message', (message: { id?: number }) => {

@@ -3,7 +3,7 @@
 // prefixed by its doc's name. Received messages go to a sink that only looks at their heads.
 
 import WebSocket from 'ws';
-import { encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { encodeDocMessage, encodeHeartbeat, MuxKind, toMessages } from '../../shared/protocol/mux';
 import { EMPTY_STATE_VECTOR, EMPTY_UPDATE, type MessageHead, MSG_SYNC, readEnd, readMessageHead, readVarUint, STEP1, syncStep1, syncStep2 } from './frames';
 import {
   AUTH_PERMISSION_DENIED,
@@ -107,6 +107,7 @@ const PING = encodeHeartbeat(MuxKind.PING);
 export class ConcordClient extends RawClient {
   private ws: WebSocket | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private outbox: Uint8Array[] = [];
 
   protected async open(): Promise<void> {
     const ws = this.socket(`/collab/${this.options.planId}`);
@@ -118,6 +119,21 @@ export class ConcordClient extends RawClient {
   }
 
   private receive(bytes: Buffer): void {
+    if (bytes[0] !== MuxKind.BATCH) {
+      this.receiveFrame(bytes);
+      return;
+    }
+    // A batch: '' as its doc name, then each frame with its length.
+    let at = 2;
+    while (at < bytes.length) {
+      const length = readVarUint(bytes, at);
+      const start = readEnd();
+      this.receiveFrame(bytes.subarray(start, start + length));
+      at = start + length;
+    }
+  }
+
+  private receiveFrame(bytes: Buffer): void {
     const kind = readVarUint(bytes, 0);
     if (kind !== MuxKind.DOC_MESSAGE) {
       if (kind === MuxKind.DOC_CLOSE) this.errors.push(`doc closed by the server: ${bytes.toString('latin1', 1)}`);
@@ -129,10 +145,20 @@ export class ConcordClient extends RawClient {
     if (doc !== undefined) this.deliver(doc, bytes, start + length);
   }
 
+  /** Like the browser client: frames sent in one task (a keystroke and its caret) leave as one batch message. */
   send(docIndex: number, message: Uint8Array, muxFrame?: Uint8Array): void {
     if (this.ws?.readyState !== WebSocket.OPEN) return;
-    this.ws.send(muxFrame ?? encodeDocMessage(this.docs[docIndex] ?? '', message));
+    this.outbox.push(muxFrame ?? encodeDocMessage(this.docs[docIndex] ?? '', message));
+    if (this.outbox.length === 1) queueMicrotask(this.sendBatch);
   }
+
+  private readonly sendBatch = (): void => {
+    const frames = this.outbox;
+    this.outbox = [];
+    const ws = this.ws;
+    if (ws?.readyState !== WebSocket.OPEN) return;
+    for (const message of toMessages(frames)) ws.send(message);
+  };
 
   async close(): Promise<void> {
     this.closing = true;

@@ -3,7 +3,7 @@
 import * as decoding from 'lib0/decoding';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { MessageType, SyncStep } from '../../shared/protocol/messages';
-import { decodeMuxFrame, encodeDocClose, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrames, encodeDocClose, encodeHeartbeat, type MuxFrame, MuxKind, toMessages } from '../../shared/protocol/mux';
 import { type ChannelHost, DocChannel } from './doc-channel';
 import { DocHolds, ReconnectSchedule } from './reconnect-schedule';
 
@@ -39,6 +39,8 @@ export type SocketStatus = 'connecting' | 'open' | 'closed' | 'ended';
 
 export class CollabSocket implements ChannelHost {
   private ws: WebSocket | null = null;
+  /** Frames of this task, sent together when it ends. */
+  private outbox: Uint8Array[] = [];
   private readonly channels = new Map<string, DocChannel>();
   private readonly localClients = new Map<string, number>();
   private lastHeard = 0;
@@ -111,9 +113,20 @@ export class CollabSocket implements ChannelHost {
   }
 
   /** @internal */
+  /** Frames sent in one task (an edit and the caret that moved with it) leave as one batch message. */
   sendFrame(frame: Uint8Array): void {
-    if (this.ws?.readyState === OPEN) this.ws.send(frame);
+    if (this.ws?.readyState !== OPEN) return;
+    this.outbox.push(frame);
+    if (this.outbox.length === 1) queueMicrotask(this.sendBatch);
   }
+
+  private readonly sendBatch = (): void => {
+    const frames = this.outbox;
+    this.outbox = [];
+    const ws = this.ws;
+    if (ws?.readyState !== OPEN) return;
+    for (const message of toMessages(frames)) ws.send(message);
+  };
 
   destroy(): void {
     this.destroyed = true;
@@ -210,12 +223,16 @@ export class CollabSocket implements ChannelHost {
 
   private receive(bytes: Uint8Array): void {
     this.lastHeard = Date.now();
-    let frame: ReturnType<typeof decodeMuxFrame>;
+    let frames: MuxFrame[];
     try {
-      frame = decodeMuxFrame(bytes);
+      frames = decodeMuxFrames(bytes);
     } catch {
       return;
     }
+    for (const frame of frames) this.receiveFrame(frame);
+  }
+
+  private receiveFrame(frame: MuxFrame): void {
     switch (frame.kind) {
       case MuxKind.PONG:
         for (const channel of this.channels.values()) channel.deliver(KEEPALIVE);

@@ -21,20 +21,21 @@ export interface Identity {
   readonly user: PresenceUser;
 }
 
+/** What judging one doc's messages on one socket needs; methods, so one object per subscription carries no closures. */
 export interface MessageContext {
   readonly live: LiveDoc;
   readonly subscriber: DocSubscriber;
   readonly identity: Identity;
-  readonly ownsClient: (clientId: number) => boolean;
-  readonly onRefused: (doc: string, reason: string) => void;
-  readonly lockOf: (doc: string) => SectionLock | undefined;
-  readonly status: () => PlanStatus | undefined;
+  ownsClient(clientId: number): boolean;
+  onRefused(doc: string, reason: string): void;
+  lockOf(doc: string): SectionLock | undefined;
+  status(): PlanStatus | undefined;
   /** Presence claimed another identity and was rewritten (stock carets send their own `user`, so this is frequent). */
-  readonly onPresenceRewritten: (doc: string) => void;
+  onPresenceRewritten(doc: string): void;
   /** An update of this participant was accepted into the doc. */
-  readonly onApplied: (doc: string) => void;
+  onApplied(doc: string): void;
   /** Whether storage takes writes now: a change that cannot be stored is never taken. */
-  readonly storageWritable: () => boolean;
+  storageWritable(): boolean;
 }
 
 /** Why a writer is sent away while storage fails; its client keeps the change and sends it again on reconnecting. */
@@ -109,7 +110,7 @@ function notSaved(context: MessageContext): MessageVerdict {
 /** Presence is not worth a write: while storage fails, a new client id's presence is dropped rather than claimed. */
 function stampPresence(context: MessageContext, update: Uint8Array): ReturnType<typeof stampAwarenessUpdate> | null {
   try {
-    return stampAwarenessUpdate(update, context.identity.user, context.ownsClient);
+    return stampAwarenessUpdate(update, context.identity.user, (clientId) => context.ownsClient(clientId));
   } catch (error) {
     if (isStorageFailure(error)) return null;
     throw error;

@@ -4,7 +4,9 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { ERRORS, type ErrorCode } from '../../shared/protocol/errors';
-import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrames, encodeDocClose, encodeDocMessage, encodeHeartbeat, type MuxFrame, MuxKind, toMessages } from '../../shared/protocol/mux';
+import type { PlanStatus } from '../../shared/protocol/api';
+import type { SectionLock } from '../../shared/rules/locks';
 import { handleDocMessage, type Identity, type MessageContext, type MessageVerdict } from './doc-messages';
 import type { DocSubscriber, LiveDoc } from './live-doc';
 import type { PlanStatuses } from './plan-statuses';
@@ -41,17 +43,20 @@ function muxed(doc: string, message: Uint8Array): Uint8Array {
   return frame;
 }
 
-class Subscription implements DocSubscriber {
-  /** Built once per subscription: every message of this doc on this socket is judged with it. */
-  readonly context: MessageContext;
-
+/** One doc on one socket: what the doc sends to, and the context its messages are judged in (rights read live from the peer). */
+class Subscription implements DocSubscriber, MessageContext {
   constructor(
     private readonly peer: CollabPeer,
     readonly live: LiveDoc,
     readonly participantId: string,
-    contextFor: (subscription: Subscription) => MessageContext,
-  ) {
-    this.context = contextFor(this);
+  ) {}
+
+  get subscriber(): DocSubscriber {
+    return this;
+  }
+
+  get identity(): Identity {
+    return this.peer.identityNow;
   }
 
   send(message: Uint8Array): void {
@@ -61,13 +66,43 @@ class Subscription implements DocSubscriber {
   end(code: number, reason: string): void {
     this.peer.endDoc(this.live.name, code, reason);
   }
+
+  ownsClient(clientId: number): boolean {
+    return this.peer.ownsClient(clientId);
+  }
+
+  onRefused(doc: string, reason: string): void {
+    this.peer.refused(doc, reason);
+  }
+
+  onPresenceRewritten(doc: string): void {
+    this.peer.presenceRewritten(doc);
+  }
+
+  lockOf(doc: string): SectionLock | undefined {
+    return this.peer.lockOf(doc);
+  }
+
+  status(): PlanStatus | undefined {
+    return this.peer.planStatus();
+  }
+
+  onApplied(doc: string): void {
+    this.peer.applied(doc);
+  }
+
+  storageWritable(): boolean {
+    return this.peer.storageWritable();
+  }
 }
 
 export class CollabPeer {
   private readonly subscriptions = new Map<string, Subscription>();
-  private readonly presenceRewritten = new Set<string>();
+  private readonly rewrittenPresence = new Set<string>();
   private closed = false;
   private corked = false;
+  /** Frames for a multiplexed socket in this turn, sent as one batch when the turn ends. */
+  private outbox: Uint8Array[] = [];
 
   /** `singleDoc` set: the socket speaks plain y-websocket for that one doc; unset: multiplexed frames. */
   constructor(
@@ -101,7 +136,8 @@ export class CollabPeer {
 
   /**
    * Frames sent to this socket in one turn of the event loop (an update and the presence that came with it, a joiner's
-   * docs) leave in one write: a system call per frame was the largest cost of relaying after the disk.
+   * docs) leave in one write: a system call per frame was the largest cost of relaying after the disk. A multiplexed
+   * socket gets them as one batch message; a stock client, which knows no batches, as separate messages corked together.
    */
   private corkUntilTickEnds(): void {
     if (this.corked) return;
@@ -114,6 +150,13 @@ export class CollabPeer {
       socket.uncork();
     });
   }
+
+  private readonly sendBatch = (): void => {
+    const frames = this.outbox;
+    this.outbox = [];
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    for (const message of toMessages(frames)) this.ws.send(message);
+  };
 
   /** Ends one doc: on a multiplexed socket only that channel closes; a single-doc socket closes. */
   endDoc(doc: string, code: number, reason: string): void {
@@ -128,6 +171,8 @@ export class CollabPeer {
 
   close(code: number, reason: string): void {
     if (this.closed) return;
+    // What was said before the close (a refusal, a doc's end) still reaches the client, ahead of the close itself.
+    this.sendBatch();
     this.teardown();
     this.ws.close(code, reason.slice(0, 120));
   }
@@ -140,8 +185,13 @@ export class CollabPeer {
       this.close(CloseCode.TRY_AGAIN_LATER, 'too far behind: reconnecting will resync');
       return;
     }
-    this.corkUntilTickEnds();
-    this.ws.send(frame);
+    if (this.singleDoc !== null) {
+      this.corkUntilTickEnds();
+      this.ws.send(frame);
+      return;
+    }
+    this.outbox.push(frame);
+    if (this.outbox.length === 1) process.nextTick(this.sendBatch);
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -153,14 +203,20 @@ export class CollabPeer {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     try {
       if (this.singleDoc !== null) this.receiveDocMessage(this.singleDoc, bytes);
-      else this.receiveMuxFrame(bytes);
+      else this.receiveMuxFrames(bytes);
     } catch (error) {
       this.protocolError(error instanceof Error ? `unreadable message: ${error.message}` : 'unreadable message');
     }
   }
 
-  private receiveMuxFrame(bytes: Uint8Array): void {
-    const frame = decodeMuxFrame(bytes);
+  private receiveMuxFrames(bytes: Uint8Array): void {
+    for (const frame of decodeMuxFrames(bytes)) {
+      if (this.closed) return;
+      this.receiveMuxFrame(frame);
+    }
+  }
+
+  private receiveMuxFrame(frame: MuxFrame): void {
     switch (frame.kind) {
       case MuxKind.PING:
         this.send(encodeHeartbeat(MuxKind.PONG));
@@ -181,32 +237,44 @@ export class CollabPeer {
   private receiveDocMessage(doc: string, message: Uint8Array): void {
     const subscription = this.subscriptions.get(doc);
     if (!subscription) return;
-    const verdict: MessageVerdict = handleDocMessage(subscription.context, message);
+    const verdict: MessageVerdict = handleDocMessage(subscription, message);
     if (verdict.close) this.protocolError(verdict.reason);
   }
 
-  /** What the message handler needs for one subscription; identity is read live, so a change of rights applies on the next frame. */
-  private contextFor(subscription: Subscription): MessageContext {
-    const peer = this;
-    return {
-      live: subscription.live,
-      subscriber: subscription,
-      get identity() {
-        return peer.identity;
-      },
-      ownsClient: (clientId) => this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId),
-      onRefused: (refusedDoc, reason) => this.deps.onRefused(this.identity, refusedDoc, reason),
-      onPresenceRewritten: (rewrittenDoc) => {
-        // Audited once per doc and socket: the attempt is on record without one write per cursor move.
-        if (this.presenceRewritten.has(rewrittenDoc)) return;
-        this.presenceRewritten.add(rewrittenDoc);
-        this.deps.onRefused(this.identity, rewrittenDoc, 'presence claimed another identity and was rewritten');
-      },
-      lockOf: (lockedDoc) => this.deps.locks.lockOf(this.identity.iepId, lockedDoc),
-      status: () => this.deps.statuses.statusOf(this.identity.iepId),
-      onApplied: (appliedDoc) => this.deps.locks.touched(this.identity.iepId, appliedDoc, this.identity.participantId),
-      storageWritable: () => this.deps.storage.writable,
-    };
+  /** Read on every frame, so a change of rights applies to the next one. */
+  get identityNow(): Identity {
+    return this.identity;
+  }
+
+  ownsClient(clientId: number): boolean {
+    return this.deps.rooms.ownsClient(this.identity.iepId, clientId, this.identity.participantId);
+  }
+
+  refused(doc: string, reason: string): void {
+    this.deps.onRefused(this.identity, doc, reason);
+  }
+
+  /** Audited once per doc and socket: the attempt is on record without one write per cursor move. */
+  presenceRewritten(doc: string): void {
+    if (this.rewrittenPresence.has(doc)) return;
+    this.rewrittenPresence.add(doc);
+    this.deps.onRefused(this.identity, doc, 'presence claimed another identity and was rewritten');
+  }
+
+  lockOf(doc: string): SectionLock | undefined {
+    return this.deps.locks.lockOf(this.identity.iepId, doc);
+  }
+
+  planStatus(): PlanStatus | undefined {
+    return this.deps.statuses.statusOf(this.identity.iepId);
+  }
+
+  applied(doc: string): void {
+    this.deps.locks.touched(this.identity.iepId, doc, this.identity.participantId);
+  }
+
+  storageWritable(): boolean {
+    return this.deps.storage.writable;
   }
 
   /** Subscribes to a doc of this peer's plan; an unknown name is answered with a close and creates nothing. */
@@ -218,7 +286,7 @@ export class CollabPeer {
       else this.close(code, ERRORS[live].message);
       return false;
     }
-    const subscription = new Subscription(this, live, this.identity.participantId, (each) => this.contextFor(each));
+    const subscription = new Subscription(this, live, this.identity.participantId);
     this.subscriptions.set(doc, subscription);
     live.subscribe(subscription);
     return true;

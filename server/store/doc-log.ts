@@ -21,6 +21,8 @@ export class DocLog {
   private readonly upsertSnapshot;
   private readonly deleteUpTo;
   private readonly countDocs;
+  private readonly syncNormal;
+  private readonly syncFull;
 
   constructor(
     private readonly db: Db,
@@ -42,6 +44,8 @@ export class DocLog {
         'ON CONFLICT (iep_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data',
     );
     this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE iep_id = ? AND doc = ? AND seq <= ?');
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
     this.countDocs = db.prepare<[], { n: number }>(
       'SELECT (SELECT COUNT(*) FROM doc_updates) + (SELECT COUNT(*) FROM doc_snapshots) AS n',
     );
@@ -61,20 +65,25 @@ export class DocLog {
   }
 
   /**
-   * Several appends in one transaction: one fsync for everything accepted in a turn of the event loop. A crash before
-   * the commit loses the whole batch and nobody has seen any of it: relaying waits for this to return.
+   * Several appends in one transaction: everything accepted in a turn of the event loop. With `waitForDisk` the commit
+   * syncs the log before returning; without it the caller must sync the log (`WalSync`) before anyone sees the batch.
+   * A crash before the batch is on disk loses all of it, and nobody has seen any of it.
    */
-  appendAll(entries: readonly { iepId: string; doc: string; seq: number; update: Uint8Array }[]): void {
+  appendAll(entries: readonly { iepId: string; doc: string; seq: number; update: Uint8Array }[], waitForDisk = true): void {
     const half = Math.ceil(entries.length / 2);
-    this.storage.write(() =>
-      this.db.transaction(() => {
-        for (const [index, entry] of entries.entries()) {
-          this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
-          if (index + 1 === half) this.crashes.reached('append-mid-batch');
-        }
-      })(),
-    );
-    this.crashes.reached('append-before-relay');
+    this.storage.write(() => {
+      if (!waitForDisk) this.syncNormal.run();
+      try {
+        this.db.transaction(() => {
+          for (const [index, entry] of entries.entries()) {
+            this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
+            if (index + 1 === half) this.crashes.reached('append-mid-batch');
+          }
+        })();
+      } finally {
+        if (!waitForDisk) this.syncFull.run();
+      }
+    });
   }
 
   /** Replaces the log up to `uptoSeq` with one snapshot, atomically: a crash mid-way leaves the old log whole. */

@@ -2,6 +2,7 @@
 
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS, type Db } from './database';
+import { WalSyncError } from './wal-sync';
 
 /** Thrown instead of writing while storage is known to be failing; answered as NOT_SAVED. */
 export class StorageUnavailable extends Error {
@@ -15,7 +16,7 @@ export class StorageUnavailable extends Error {
 const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL|CORRUPT|NOTADB)/;
 
 export function isStorageFailure(error: unknown): boolean {
-  return error instanceof StorageUnavailable || (error instanceof Database.SqliteError && STORAGE_CODES.test(error.code));
+  return error instanceof StorageUnavailable || error instanceof WalSyncError || (error instanceof Database.SqliteError && STORAGE_CODES.test(error.code));
 }
 
 /** What writers need: run a write through the health check. */

@@ -4,13 +4,16 @@
 //   DOC_MESSAGE  the unchanged y-protocols message (sync, awareness, auth) for that doc
 //   DOC_CLOSE    varUint close code, varString reason: the doc's channel ended (either side may send it)
 //   PING / PONG  nothing (doc is ''); keeps the socket and every channel on it known to be alive
+//   BATCH        (doc is '') then frames of the kinds above, each as a varUint8Array: what one side had to send in one
+//                turn of its event loop (an edit and the caret that moved with it), as one WebSocket message
 
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-export const MuxKind = { DOC_MESSAGE: 0, DOC_CLOSE: 1, PING: 2, PONG: 3 } as const;
+export const MuxKind = { DOC_MESSAGE: 0, DOC_CLOSE: 1, PING: 2, PONG: 3, BATCH: 4 } as const;
 export type MuxKind = (typeof MuxKind)[keyof typeof MuxKind];
 
+/** A single frame: what a batch carries and what each side acts on. */
 export type MuxFrame =
   | { readonly kind: typeof MuxKind.DOC_MESSAGE; readonly doc: string; readonly message: Uint8Array }
   | { readonly kind: typeof MuxKind.DOC_CLOSE; readonly doc: string; readonly code: number; readonly reason: string }
@@ -43,7 +46,82 @@ export function encodeHeartbeat(kind: typeof MuxKind.PING | typeof MuxKind.PONG)
   return encoding.toUint8Array(encoder);
 }
 
-/** Reads one frame; throws on anything malformed, so callers close the socket with a clear reason. */
+/** Frames in one batch at most: a turn's worth of messages for one socket is a handful, never thousands. */
+export const MAX_BATCH_FRAMES = 1024;
+
+/** A batch stays well under any frame limit: larger frames travel alone, as themselves. */
+export const MAX_BATCH_BYTES = 64 * 1024;
+
+/** The messages that carry `frames` in order: as few batches as the limits allow, a lone frame as itself. */
+export function toMessages(frames: readonly Uint8Array[]): Uint8Array[] {
+  const messages: Uint8Array[] = [];
+  let run: Uint8Array[] = [];
+  let runBytes = 0;
+  for (const frame of frames) {
+    if (run.length > 0 && (run.length === MAX_BATCH_FRAMES || runBytes + frame.byteLength > MAX_BATCH_BYTES)) {
+      messages.push(encodeBatch(run));
+      run = [];
+      runBytes = 0;
+    }
+    run.push(frame);
+    runBytes += frame.byteLength;
+  }
+  if (run.length > 0) messages.push(encodeBatch(run));
+  return messages;
+}
+
+/** Several frames as one message (see `toMessages` for the limits); a single frame is sent as itself. */
+export function encodeBatch(frames: readonly Uint8Array[]): Uint8Array {
+  if (frames.length === 1) return frames[0] as Uint8Array;
+  // Sized once and written in place: this runs for every socket that gets anything in a turn.
+  let size = 2;
+  for (const frame of frames) size += varUintLength(frame.byteLength) + frame.byteLength;
+  const batch = new Uint8Array(size);
+  batch[0] = MuxKind.BATCH;
+  batch[1] = 0;
+  let at = 2;
+  for (const frame of frames) {
+    let length = frame.byteLength;
+    while (length > 0x7f) {
+      batch[at++] = 0x80 | (length & 0x7f);
+      length >>>= 7;
+    }
+    batch[at++] = length;
+    batch.set(frame, at);
+    at += frame.byteLength;
+  }
+  return batch;
+}
+
+function varUintLength(value: number): number {
+  let length = 1;
+  while (value > 0x7f) {
+    value >>>= 7;
+    length++;
+  }
+  return length;
+}
+
+/** The frames one message carries, undecoded: itself, or each frame of a batch. Throws if a batch is malformed. */
+export function framesOf(message: Uint8Array): Uint8Array[] {
+  if (message[0] !== MuxKind.BATCH) return [message];
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  if (decoding.readVarString(decoder) !== '') throw new Error('a batch names no doc');
+  const frames: Uint8Array[] = [];
+  while (decoding.hasContent(decoder)) {
+    if (frames.length === MAX_BATCH_FRAMES) throw new Error('too many frames in one batch');
+    frames.push(decoding.readVarUint8Array(decoder));
+  }
+  return frames;
+}
+
+/** Every frame one message carries, decoded; throws on anything malformed, batches inside batches included. */
+export function decodeMuxFrames(message: Uint8Array): MuxFrame[] {
+  return framesOf(message).map(decodeMuxFrame);
+}
+
+/** Reads one frame (not a batch: see `decodeMuxFrames`); throws on anything malformed, so callers close the socket with a clear reason. */
 export function decodeMuxFrame(frame: Uint8Array): MuxFrame {
   const decoder = decoding.createDecoder(frame);
   const kind = decoding.readVarUint(decoder);

@@ -3,6 +3,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
+import { framesOf } from '../../shared/protocol/mux';
 
 export interface DocClient {
   readonly doc: Y.Doc;
@@ -78,10 +79,13 @@ export function rawSocket(url: string, cookie: string, origin?: string): RawSock
   const ws = new WebSocket(url, { headers: { cookie, ...(origin ? { origin } : {}) } });
   const messages: Uint8Array[] = [];
   const waiters = new Set<(message: Uint8Array) => void>();
+  // On a multiplexed socket a test sees frames: a batch the server sent is taken apart, as the Concord client does.
+  const multiplexed = /\/collab\/[^/?]+\/?(\?|$)/.test(url);
   ws.on('message', (data: Buffer) => {
-    const message = new Uint8Array(data);
-    messages.push(message);
-    for (const waiter of [...waiters]) waiter(message);
+    for (const message of multiplexed ? framesOf(new Uint8Array(data)) : [new Uint8Array(data)]) {
+      messages.push(message);
+      for (const waiter of [...waiters]) waiter(message);
+    }
   });
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());

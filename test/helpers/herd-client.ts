@@ -4,7 +4,7 @@
 import WebSocket from 'ws';
 import { ReconnectSchedule } from '../../client/api/reconnect-schedule';
 import { MessageType, SyncStep } from '../../shared/protocol/messages';
-import { decodeMuxFrame, encodeDocMessage, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrames, encodeDocMessage, type MuxFrame, MuxKind } from '../../shared/protocol/mux';
 import { step1Frame, step2Frame } from './frames';
 
 const NOTHING = new Uint8Array([0, 0]);
@@ -74,7 +74,10 @@ export class HerdClient {
   }
 
   private receive(ws: WebSocket, bytes: Uint8Array): void {
-    const frame = decodeMuxFrame(bytes);
+    for (const frame of decodeMuxFrames(bytes)) this.receiveFrame(ws, frame);
+  }
+
+  private receiveFrame(ws: WebSocket, frame: MuxFrame): void {
     if (frame.kind !== MuxKind.DOC_MESSAGE || frame.message[0] !== MessageType.SYNC) return;
     // Answer the server's step 1 as a provider with nothing new would; count its step 2 as that doc synced.
     if (frame.message[1] === SyncStep.STEP1) ws.send(encodeDocMessage(frame.doc, step2Frame(NOTHING)));

@@ -90,12 +90,16 @@ export function receivedFromServer(clients: readonly DocClient[]): Map<number, n
   return seen;
 }
 
-/** Resolves when any of these clients next receives an update relayed by the server (or after `timeoutMs`, as false). */
+/**
+ * Resolves when any of these clients next receives, relayed by the server, an update written by one of them (not
+ * content it synced on joining), or after `timeoutMs`, as false.
+ */
 export function nextRelay(clients: readonly DocClient[], timeoutMs: number): Promise<boolean> {
+  const writers = new Set(clients.map((client) => client.doc.clientID));
   return new Promise((resolve) => {
     const listeners = clients.map((client) => {
-      const listener = (_update: Uint8Array, origin: unknown) => {
-        if (origin === client.provider) done(true);
+      const listener = (update: Uint8Array, origin: unknown) => {
+        if (origin === client.provider && Y.decodeUpdate(update).structs.some((struct) => writers.has(struct.id.client))) done(true);
       };
       client.doc.on('update', listener);
       return () => client.doc.off('update', listener);

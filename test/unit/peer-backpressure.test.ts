@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
-import { encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrames, encodeBatch, encodeDocMessage, encodeHeartbeat, MuxKind } from '../../shared/protocol/mux';
 import { colorFor } from '../../shared/protocol/presence';
 import { CollabPeer, type PeerDeps } from '../../server/collab/peer';
 import { step1Frame } from '../helpers/frames';
@@ -42,9 +42,35 @@ function peerOn(socket: StalledSocket): CollabPeer {
   return new CollabPeer(socket as unknown as WebSocket, { iepId: 'plan', participantId, name: user.name, roles: user.roles, user }, null, deps);
 }
 
+/** A multiplexed socket's frames leave together when the turn of the event loop ends. */
+function turnEnds(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function receive(socket: StalledSocket, frame: Uint8Array): void {
   socket.emit('message', Buffer.from(frame), true);
 }
+
+describe('one message per turn on a multiplexed socket', () => {
+  it('answers a batch of requests with one batch, frame for frame in order', async () => {
+    const socket = new StalledSocket();
+    peerOn(socket);
+    receive(socket, encodeBatch([encodeHeartbeat(MuxKind.PING), encodeDocMessage('no-such-doc', step1Frame()), encodeHeartbeat(MuxKind.PING)]));
+    expect(socket.sent).toHaveLength(0);
+    await turnEnds();
+    expect(socket.sent).toHaveLength(1);
+    expect(decodeMuxFrames(socket.sent[0] as Uint8Array).map((frame) => frame.kind)).toEqual([MuxKind.PONG, MuxKind.DOC_CLOSE, MuxKind.PONG]);
+  });
+
+  it('closes a socket whose batch holds a malformed frame, acting on none of it', async () => {
+    const socket = new StalledSocket();
+    peerOn(socket);
+    receive(socket, encodeBatch([encodeHeartbeat(MuxKind.PING), new Uint8Array([MuxKind.BATCH, 0])]));
+    await turnEnds();
+    expect(socket.sent).toHaveLength(0);
+    expect(socket.closedWith).toBe(CloseCode.MALFORMED);
+  });
+});
 
 describe('backpressure on every reply', () => {
   const requests: [string, Uint8Array][] = [
@@ -52,19 +78,21 @@ describe('backpressure on every reply', () => {
     ['a request for an unknown doc', encodeDocMessage('no-such-doc', step1Frame())],
   ];
   for (const [name, frame] of requests) {
-    it(`${name} is answered while the socket keeps up`, () => {
+    it(`${name} is answered while the socket keeps up`, async () => {
       const socket = new StalledSocket();
       peerOn(socket);
       receive(socket, frame);
+      await turnEnds();
       expect(socket.sent).toHaveLength(1);
       expect(socket.closedWith).toBeUndefined();
     });
 
-    it(`${name} on a socket past the cap closes it with 1013 and queues nothing`, () => {
+    it(`${name} on a socket past the cap closes it with 1013 and queues nothing`, async () => {
       const socket = new StalledSocket();
       peerOn(socket);
       socket.bufferedAmount = CAP + 1;
       receive(socket, frame);
+      await turnEnds();
       expect(socket.sent).toHaveLength(0);
       expect(socket.closedWith).toBe(CloseCode.TRY_AGAIN_LATER);
     });

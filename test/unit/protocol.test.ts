@@ -2,7 +2,7 @@
 
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { decodeMuxFrame, encodeDocClose, encodeDocMessage, encodeHeartbeat, MAX_DOC_NAME, MuxKind } from '../../shared/protocol/mux';
+import { decodeMuxFrame, decodeMuxFrames, encodeBatch, encodeDocClose, encodeDocMessage, encodeHeartbeat, MAX_BATCH_BYTES, MAX_BATCH_FRAMES, MAX_DOC_NAME, MuxKind, toMessages } from '../../shared/protocol/mux';
 import { ROLES, can } from '../../shared/rules/roles';
 import { decideWrite } from '../../shared/rules/write-gate';
 import { MAX_AWARENESS_STATE_BYTES, stampAwarenessUpdate } from '../../server/collab/awareness-identity';
@@ -15,6 +15,36 @@ describe('multiplexed frames', () => {
     expect(decodeMuxFrame(encodeDocMessage('present-levels', message))).toEqual({ kind: MuxKind.DOC_MESSAGE, doc: 'present-levels', message });
     expect(decodeMuxFrame(encodeDocClose('goals', 4404, 'no such section'))).toEqual({ kind: MuxKind.DOC_CLOSE, doc: 'goals', code: 4404, reason: 'no such section' });
     expect(decodeMuxFrame(encodeHeartbeat(MuxKind.PING))).toEqual({ kind: MuxKind.PING, doc: '' });
+  });
+
+  it('carry several frames as one batch, and a single frame as itself', () => {
+    const frames = [encodeDocMessage('goals', new Uint8Array([0, 2, 3, 1, 2, 3])), encodeDocMessage('meeting', new Uint8Array(300).fill(1)), encodeHeartbeat(MuxKind.PONG)];
+    expect(decodeMuxFrames(encodeBatch(frames))).toEqual(frames.map((frame) => decodeMuxFrame(frame)));
+    expect(encodeBatch([frames[0] as Uint8Array])).toBe(frames[0]);
+    expect(decodeMuxFrames(frames[2] as Uint8Array)).toEqual([{ kind: MuxKind.PONG, doc: '' }]);
+  });
+
+  it('split a long run of frames into batches within the frame and byte limits, in order', () => {
+    const pings = Array.from({ length: MAX_BATCH_FRAMES * 2 + 5 }, () => encodeHeartbeat(MuxKind.PING));
+    const messages = toMessages(pings);
+    expect(messages).toHaveLength(3);
+    expect(messages.flatMap((message) => decodeMuxFrames(message))).toHaveLength(pings.length);
+    const big = encodeDocMessage('goals', new Uint8Array(MAX_BATCH_BYTES));
+    const small = encodeDocMessage('goals', new Uint8Array([1]));
+    const mixed = toMessages([small, big, small, small]);
+    expect(mixed.map((message) => decodeMuxFrames(message).length)).toEqual([1, 1, 2]);
+    expect(mixed[1]).toBe(big);
+    for (const message of toMessages(Array.from({ length: 40 }, () => encodeDocMessage('goals', new Uint8Array(5_000))))) {
+      expect(message.byteLength).toBeLessThanOrEqual(MAX_BATCH_BYTES + 64);
+    }
+  });
+
+  it('reject batches in batches, truncated batches and batches of more than the limit', () => {
+    const ping = encodeHeartbeat(MuxKind.PING);
+    expect(() => decodeMuxFrames(encodeBatch([ping, encodeBatch([ping, ping])]))).toThrow();
+    expect(() => decodeMuxFrames(encodeBatch([ping, ping]).subarray(0, 4))).toThrow();
+    expect(() => decodeMuxFrames(encodeBatch(Array.from({ length: MAX_BATCH_FRAMES + 1 }, () => ping)))).toThrow();
+    expect(decodeMuxFrames(encodeBatch(Array.from({ length: MAX_BATCH_FRAMES }, () => ping)))).toHaveLength(MAX_BATCH_FRAMES);
   });
 
   it('reject unknown kinds, truncated frames and overlong doc names', () => {
