@@ -62,9 +62,11 @@ export function createServer(config: Config): ConcordServer {
   // Syncs and checkpoints of the log run on their own threads: the event loop never waits for the disk while meetings type.
   db.pragma('wal_autocheckpoint = 0');
   const walSync = new WalSync(`${db.name}-wal`);
-  const commits = new GroupCommit(log, { windowMs: config.commitWindowMs, walSync, onSyncFailed: (error) => storage.noteFailure(error), crashes });
+  const commits = new GroupCommit(log, { windowMs: config.commitWindowMs, walSync, onSyncFailed: (error) => storage.noteFailure(error), crashes, onStored: (count) => checkpointer.noteAppended(count) });
   const checkpointer = new Checkpointer(db.name, commits, {
     everyMs: 1_000,
+    everyUpdates: 1_000,
+    atLeastEveryMs: 30_000,
     restartFrames: 4_096,
     pauseLimitMs: 1_000,
     onFailure: (code) => console.error(`storage: a checkpoint failed (${code}); the log grows until checkpoints work again`),

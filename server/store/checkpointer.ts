@@ -17,8 +17,11 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = FULL');
+const appended = new Int32Array(workerData.appended);
 let lastError = null;
 let awaitingPause = false;
+let appendedAtLast = 0;
+let lastAt = 0;
 function failed(error) {
   const code = error.code ?? 'UNKNOWN';
   if (code !== lastError) parentPort.postMessage({ failed: code });
@@ -26,6 +29,12 @@ function failed(error) {
 }
 function checkpoint() {
   if (awaitingPause) return;
+  // Only once enough was written, or now and then for the server's other writes: each checkpoint costs two syncs.
+  const count = Atomics.load(appended, 0);
+  const now = Date.now();
+  if (count - appendedAtLast < workerData.everyUpdates && now - lastAt < workerData.atLeastEveryMs) return;
+  appendedAtLast = count;
+  lastAt = now;
   try {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
     lastError = null;
@@ -64,7 +73,12 @@ export interface CommitPause {
 }
 
 export interface CheckpointerOptions {
+  /** How often the worker looks at what was written. */
   readonly everyMs: number;
+  /** Checkpoint once this many updates were appended since the last one… */
+  readonly everyUpdates: number;
+  /** …or this long after the last one, whatever was written. */
+  readonly atLeastEveryMs: number;
   /** WAL frames (pages) past which the log is restarted from its beginning. */
   readonly restartFrames: number;
   /** Commits are resumed after this long even if the worker never answers. */
@@ -76,12 +90,13 @@ export interface CheckpointerOptions {
 export class Checkpointer {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
+  private readonly appended = new Int32Array(new SharedArrayBuffer(4));
 
   /** The database must already be open in WAL mode, with SQLite's automatic checkpoints turned off. */
   constructor(dbPath: string, commits: CommitPause, options: CheckpointerOptions) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const { onFailure, pauseLimitMs, ...settings } = options;
-    this.worker = new Worker(CHECKPOINTER, { eval: true, workerData: { ...settings, driver, path: dbPath } });
+    this.worker = new Worker(CHECKPOINTER, { eval: true, workerData: { ...settings, driver, path: dbPath, appended: this.appended.buffer } });
     this.worker.unref();
     let limit: ReturnType<typeof setTimeout> | undefined;
     const resume = () => {
@@ -100,6 +115,11 @@ export class Checkpointer {
     this.worker.once('exit', resume);
     this.worker.on('error', (error) => onFailure((error as { code?: string }).code ?? 'WORKER'));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+  }
+
+  /** Counts appended updates; shared memory, so the hot path sends the worker no message. */
+  noteAppended(count: number): void {
+    Atomics.add(this.appended, 0, count);
   }
 
   /** Stops after the checkpoint in progress, closing its connection, so the server's close can remove the log. */

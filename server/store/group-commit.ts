@@ -32,7 +32,17 @@ export interface GroupCommitOptions {
   /** Told when a background sync fails, so storage is treated as failing. */
   readonly onSyncFailed?: (error: WalSyncError) => void;
   readonly crashes?: CrashPoints;
+  /** Told how many updates each stored batch held (the checkpointer paces itself by it). */
+  readonly onStored?: (count: number) => void;
+  /** See `INLINE_SYNC_AFTER_IDLE_MS`. */
+  readonly inlineSyncAfterIdleMs?: number;
 }
+
+/**
+ * A commit this long after the previous one waits for the disk on the event loop: nothing else is going on, and
+ * handing the sync to its thread and back costs more than the sync. Under load commits come closer than this.
+ */
+export const INLINE_SYNC_AFTER_IDLE_MS = 20;
 
 export class GroupCommit implements CommitPause {
   private next: Batch = newBatch();
@@ -118,6 +128,7 @@ export class GroupCommit implements CommitPause {
     this.lastCommitAt = performance.now();
     try {
       this.log.appendAll(batch.entries, waitForDisk);
+      this.options.onStored?.(batch.entries.length);
       return true;
     } catch {
       this.settle(batch, false);
@@ -156,7 +167,7 @@ export class GroupCommit implements CommitPause {
       return;
     }
     const walSync = this.walSync;
-    if (!walSync) {
+    if (!walSync || performance.now() - this.lastCommitAt > (this.options.inlineSyncAfterIdleMs ?? INLINE_SYNC_AFTER_IDLE_MS)) {
       if (this.write(batch, true)) this.settle(batch, true);
       return;
     }

@@ -31,10 +31,11 @@ afterEach(async () => {
 describe('checkpointer', () => {
   it('keeps the log small under steady commits and loses nothing', async () => {
     const log = new DocLog(db);
-    const commits = new GroupCommit(log, { walSync });
+    let checkpointer: Checkpointer | undefined;
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY, onStored: (count) => checkpointer?.noteAppended(count) });
     let pauses = 0;
     const failures: string[] = [];
-    const checkpointer = new Checkpointer(
+    checkpointer = new Checkpointer(
       db.name,
       {
         pause: () => {
@@ -43,7 +44,7 @@ describe('checkpointer', () => {
         },
         resume: () => commits.resume(),
       },
-      { everyMs: 20, restartFrames: 64, pauseLimitMs: 1_000, onFailure: (code) => failures.push(code) },
+      { everyMs: 20, everyUpdates: 20, atLeastEveryMs: 1_000, restartFrames: 64, pauseLimitMs: 1_000, onFailure: (code) => failures.push(code) },
     );
     let durable = 0;
     let written = 0;

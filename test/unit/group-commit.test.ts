@@ -33,7 +33,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 describe('group commit', () => {
   it('announces a batch durable only after its background sync, in order, and waiters after it', async () => {
     const log = new DocLog(db);
-    const commits = new GroupCommit(log, { walSync });
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
     const events: string[] = [];
     commits.append('plan', 'goals', 1, update(1), () => events.push('durable 1'), () => events.push('failed 1'));
     commits.append('plan', 'goals', 2, update(2), () => events.push('durable 2'), () => events.push('failed 2'));
@@ -48,7 +48,7 @@ describe('group commit', () => {
 
   it('gathers what arrives during a sync into the next batch', async () => {
     const log = new DocLog(db);
-    const commits = new GroupCommit(log, { walSync });
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
     const durable: number[] = [];
     commits.append('plan', 'goals', 1, update(1), () => durable.push(1), () => undefined);
     await turn();
@@ -60,7 +60,7 @@ describe('group commit', () => {
 
   it('flush() stores everything at once and settles the batch still being synced, each exactly once', async () => {
     const log = new DocLog(db);
-    const commits = new GroupCommit(log, { walSync });
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
     const durable: number[] = [];
     commits.append('plan', 'goals', 1, update(1), () => durable.push(1), () => undefined);
     await turn();
@@ -76,7 +76,7 @@ describe('group commit', () => {
 
   it('holds commits while paused and stores them on resume', async () => {
     const log = new DocLog(db);
-    const commits = new GroupCommit(log, { walSync });
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
     const durable: number[] = [];
     commits.pause();
     commits.append('plan', 'goals', 1, update(1), () => durable.push(1), () => undefined);
@@ -88,9 +88,18 @@ describe('group commit', () => {
     expect(stored(log)).toEqual([1]);
   });
 
-  it('fails the whole batch when storage refuses it, and stores nothing of it', async () => {
+  it('after a pause in typing, syncs on the spot: the batch is durable within its own turn', async () => {
     const log = new DocLog(db);
     const commits = new GroupCommit(log, { walSync });
+    const durable: number[] = [];
+    commits.append('plan', 'goals', 1, update(1), () => durable.push(1), () => undefined);
+    await turn();
+    expect(durable).toEqual([1]);
+  });
+
+  it('fails the whole batch when storage refuses it, and stores nothing of it', async () => {
+    const log = new DocLog(db);
+    const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
     const outcome: string[] = [];
     commits.append('plan', 'goals', 1, update(1), () => outcome.push('durable 1'), () => outcome.push('failed 1'));
     // The same key twice in one batch: the transaction fails as a whole.
