@@ -1,15 +1,15 @@
 // Rewrites a client's awareness update with its authenticated identity, so nobody can appear as someone else.
 
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { PresenceUser } from '../../shared/protocol/presence';
+import type { PresenceEntry } from './doc-presence';
 
 /** A presence state larger than this is dropped: presence is a name and a few cursors, never content. */
 export const MAX_AWARENESS_STATE_BYTES = 4096;
 
 export interface StampResult {
-  /** The update to apply, with only the entries this participant may set, each stamped; null if none remain. */
-  readonly update: Uint8Array | null;
+  /** The entries this participant may set, each stamped: applied and relayed as this JSON, never parsed again. */
+  readonly entries: readonly PresenceEntry[];
   readonly dropped: number;
   /** Entries that claimed an identity other than the authenticated one (rewritten, and worth an audit line). */
   readonly forged: number;
@@ -22,7 +22,7 @@ export interface StampResult {
 export function stampAwarenessUpdate(update: Uint8Array, user: PresenceUser, ownsClient: (clientId: number) => boolean): StampResult {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: { clientId: number; clock: number; state: string }[] = [];
+  const entries: PresenceEntry[] = [];
   let dropped = 0;
   let forged = 0;
   for (let i = 0; i < count; i++) {
@@ -33,18 +33,10 @@ export function stampAwarenessUpdate(update: Uint8Array, user: PresenceUser, own
     if (stamped === undefined) dropped++;
     else {
       if (stamped.forged) forged++;
-      kept.push({ clientId, clock, state: stamped.json });
+      entries.push({ clientId, clock, json: stamped.json });
     }
   }
-  if (kept.length === 0) return { update: null, dropped, forged };
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, kept.length);
-  for (const entry of kept) {
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.state);
-  }
-  return { update: encoding.toUint8Array(encoder), dropped, forged };
+  return { entries, dropped, forged };
 }
 
 function stampState(raw: string, user: PresenceUser): { json: string; forged: boolean } | undefined {

@@ -56,7 +56,7 @@ export function handleDocMessage(context: MessageContext, message: Uint8Array): 
     case MessageType.AWARENESS: {
       const stamped = stampPresence(context, decoding.readVarUint8Array(decoder));
       if (!stamped) return CARRY_ON;
-      if (stamped.update) context.live.applyAwareness(stamped.update, context.subscriber);
+      if (stamped.entries.length > 0) context.live.applyAwareness(stamped.entries, context.subscriber);
       // Entries for other people's clients are dropped silently: stock providers echo everyone's presence back.
       if (stamped.forged > 0) context.onPresenceRewritten(context.live.name);
       return CARRY_ON;

@@ -1,11 +1,10 @@
 // One loaded doc: its Y.Doc and awareness, who is subscribed, and the one path by which changes are persisted, then relayed.
 
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType } from '../../shared/protocol/messages';
+import { encodeSyncMessage, MessageType, SyncStep, withHead } from '../../shared/protocol/messages';
 import type { StoredDoc } from '../store/doc-log';
+import { DocPresence, type PresenceEntry } from './doc-presence';
+import { StoredState } from './stored-state';
 
 /** Someone receiving a doc's messages: a socket for one doc, or one doc's channel on a multiplexed socket. */
 export interface DocSubscriber {
@@ -24,7 +23,7 @@ export interface DocPersistence {
   whenDurable(action: () => void): void;
   /** Stores everything pending now. */
   flush(): void;
-  compact(uptoSeq: number, state: Uint8Array): void;
+  compact(uptoSeq: number, state: Uint8Array, stateVector: Uint8Array): void;
 }
 
 export type ApplyOutcome = 'applied' | 'unchanged' | 'rejected' | 'not-saved';
@@ -37,32 +36,27 @@ export interface LiveDocOptions {
 }
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncMessage(SyncStep.UPDATE, update);
 }
 
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
-}
+/** The origin of the transactions that build a doc from storage: not a change. */
+const LOAD = 'load';
 
 export class LiveDoc {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /**
+   * Empty until the stored state is applied (`doc`): presence needs a doc, reading a section does not. A guid of our
+   * own: Yjs would draw a random UUID for each doc, 31 calls into the system's random source.
+   */
+  private readonly ydoc: Y.Doc;
+  private readonly presence = new DocPresence<DocSubscriber>();
+  /** The doc as stored, while nobody has changed it or read it as a Y.Doc; null once it is built. */
+  private stored: StoredState | null;
   readonly subscribers = new Set<DocSubscriber>();
-  /** Awareness client ids each subscriber has set, removed when it leaves. */
-  private readonly awarenessOf = new Map<DocSubscriber, Set<number>>();
   private seq: number;
   private sinceSnapshot: number;
   private captured: Uint8Array | null = null;
   private wholeDocStep2: Uint8Array | null = null;
-  /** Presence changes not yet relayed: client id -> the subscriber that made the change (null: the server). */
-  private readonly awarenessPending = new Map<number, DocSubscriber | null>();
-  private awarenessScheduled = false;
+  private presenceScheduled = false;
   private compactionScheduled = false;
   private broken = false;
 
@@ -72,16 +66,30 @@ export class LiveDoc {
     private readonly persistence: DocPersistence,
     private readonly options: LiveDocOptions,
   ) {
-    this.awareness.setLocalState(null);
-    if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, 'load');
-    for (const update of stored.updates) Y.applyUpdate(this.doc, update, 'load');
+    this.ydoc = new Y.Doc({ guid: name });
+    this.stored = new StoredState(stored);
     this.seq = stored.lastSeq;
     this.sinceSnapshot = stored.updates.length;
-    this.doc.on('update', (update: Uint8Array) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD) return;
       this.captured = update;
       this.wholeDocStep2 = null;
     });
-    this.awareness.on('update', this.relayAwareness);
+  }
+
+  /** The Y.Doc, built from storage on first use. */
+  get doc(): Y.Doc {
+    if (this.stored) {
+      const stored = this.stored;
+      this.stored = null;
+      stored.applyTo(this.ydoc, LOAD);
+    }
+    return this.ydoc;
+  }
+
+  /** Whether the doc is still only its stored bytes (nobody has changed it since it was loaded). */
+  get isCompacted(): boolean {
+    return this.stored !== null;
   }
 
   get hasUnsnapshottedUpdates(): boolean {
@@ -90,19 +98,14 @@ export class LiveDoc {
 
   subscribe(subscriber: DocSubscriber): void {
     this.subscribers.add(subscriber);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    subscriber.send(encoding.toUint8Array(encoder));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) subscriber.send(awarenessMessage(this.awareness, present));
+    subscriber.send(encodeSyncMessage(SyncStep.STEP1, this.stored ? this.stored.stateVector() : Y.encodeStateVector(this.ydoc)));
+    const present = this.presence.snapshot();
+    if (present) subscriber.send(present);
   }
 
   unsubscribe(subscriber: DocSubscriber): void {
     this.subscribers.delete(subscriber);
-    const clients = this.awarenessOf.get(subscriber);
-    this.awarenessOf.delete(subscriber);
-    if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    if (this.presence.removeOwner(subscriber)) this.schedulePresence();
   }
 
   /**
@@ -124,11 +127,7 @@ export class LiveDoc {
   }
 
   private encodeSyncStep2(stateVector: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.SYNC);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
-    return encoding.toUint8Array(encoder);
+    return encodeSyncMessage(SyncStep.STEP2, this.stored ? this.stored.missingFrom(stateVector) : Y.encodeStateAsUpdate(this.ydoc, stateVector));
   }
 
   /**
@@ -138,9 +137,10 @@ export class LiveDoc {
    */
   applyClientUpdate(update: Uint8Array, from: DocSubscriber): ApplyOutcome {
     if (this.broken) return 'not-saved';
+    const doc = this.doc;
     this.captured = null;
     try {
-      Y.applyUpdate(this.doc, update, from);
+      Y.applyUpdate(doc, update, from);
     } catch {
       this.captured = null;
       this.breakDoc(4500, 'a change could not be applied; reloading the section');
@@ -152,8 +152,9 @@ export class LiveDoc {
   /** A change made by the server itself (seed, meeting record): persisted and relayed like any accepted update. */
   transactServer(change: (doc: Y.Doc) => void): ApplyOutcome {
     if (this.broken) return 'not-saved';
+    const doc = this.doc;
     this.captured = null;
-    this.doc.transact(() => change(this.doc), 'server');
+    doc.transact(() => change(doc), 'server');
     const outcome = this.commitCaptured(null);
     // The server's own writes answer HTTP requests: they are on disk before the answer goes out.
     this.persistence.flush();
@@ -162,8 +163,10 @@ export class LiveDoc {
 
   /** For an update without structs: whether every deletion it carries is already made here, so applying it changes nothing. */
   deletesNothingNew(update: Uint8Array): boolean {
-    const deleted = Y.createDeleteSetFromStructStore(this.doc.store);
     const claimed = Y.decodeUpdate(update).ds;
+    // A new client's step 2 claims nothing: answered without building the doc.
+    if (claimed.clients.size === 0) return true;
+    const deleted = Y.createDeleteSetFromStructStore(this.doc.store);
     for (const [client, ranges] of claimed.clients) {
       const have = deleted.clients.get(client) ?? [];
       for (const range of ranges) if (!covered(have, range.clock, range.len)) return false;
@@ -171,26 +174,31 @@ export class LiveDoc {
     return true;
   }
 
-  applyAwareness(update: Uint8Array, from: DocSubscriber): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  /** Presence from a subscriber, already stamped with its identity. */
+  applyAwareness(entries: readonly PresenceEntry[], from: DocSubscriber): void {
+    if (this.presence.apply(entries, from)) this.schedulePresence();
+  }
+
+  /** Drops the presence of clients not heard from within the timeout (y-protocols' 30 s). */
+  expirePresence(now = Date.now()): void {
+    if (this.presence.expire(now)) this.schedulePresence();
   }
 
   awarenessSnapshot(): Uint8Array {
-    return awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]);
+    return this.presence.snapshotMessage();
   }
 
   /** Folds the log into one snapshot. Safe at any moment: the log stays whole until the snapshot is committed. */
   compact(): void {
     if (this.broken || this.sinceSnapshot === 0) return;
     this.persistence.flush();
-    this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.doc));
+    if (this.stored) this.persistence.compact(this.seq, this.stored.whole(), this.stored.stateVector());
+    else this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.ydoc), Y.encodeStateVector(this.ydoc));
     this.sinceSnapshot = 0;
   }
 
   destroy(): void {
-    this.awareness.off('update', this.relayAwareness);
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   private commitCaptured(from: DocSubscriber | null): ApplyOutcome {
@@ -234,36 +242,19 @@ export class LiveDoc {
     this.options.onBroken(this, code, reason);
   }
 
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const subscriber = origin as DocSubscriber | null;
-    if (subscriber && this.subscribers.has(subscriber)) {
-      let mine = this.awarenessOf.get(subscriber);
-      if (!mine) this.awarenessOf.set(subscriber, (mine = new Set()));
-      for (const id of [...added, ...updated]) mine.add(id);
-      for (const id of removed) mine.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    for (const id of changed) this.awarenessPending.set(id, subscriber);
-    if (this.awarenessScheduled) return;
-    this.awarenessScheduled = true;
+  private schedulePresence(): void {
+    if (this.presenceScheduled) return;
+    this.presenceScheduled = true;
     // Presence goes out with the edits accepted alongside it, never ahead of them: a caret can point into the new text.
-    this.persistence.whenDurable(this.relayPendingAwareness);
-  };
+    this.persistence.whenDurable(this.relayPresence);
+  }
 
   /** Every presence change since the last relay, in one message per doc. */
-  private readonly relayPendingAwareness = (): void => {
-    this.awarenessScheduled = false;
-    if (this.broken || this.awarenessPending.size === 0) return;
-    const origins = new Set(this.awarenessPending.values());
-    const message = awarenessMessage(this.awareness, [...this.awarenessPending.keys()]);
-    this.awarenessPending.clear();
-    // A sender knows its own presence: echoing it back would be an eighth of all presence traffic in a meeting of eight.
-    const only = origins.size === 1 ? [...origins][0] : null;
-    for (const each of this.subscribers) if (each !== only) each.send(message);
+  private readonly relayPresence = (): void => {
+    this.presenceScheduled = false;
+    const changes = this.presence.takePending();
+    if (this.broken || !changes) return;
+    for (const each of this.subscribers) if (each !== changes.only) each.send(changes.message);
   };
 }
 

@@ -8,6 +8,7 @@ import type { DocLog } from '../store/doc-log';
 import type { GroupCommit } from '../store/group-commit';
 import type { Plans } from '../store/plans';
 import type * as Y from 'yjs';
+import { PRESENCE_TIMEOUT_MS } from './doc-presence';
 import { type ApplyOutcome, LiveDoc } from './live-doc';
 
 export interface RoomOptions {
@@ -30,6 +31,8 @@ export class Rooms {
   /** Loaded docs nobody is subscribed to, longest idle first: the first to go when memory is capped. */
   private readonly idle = new Map<LiveDoc, string>();
   private liveDocTotal = 0;
+  /** One timer for the presence timeouts of every live doc, where y-protocols runs one per doc. */
+  private readonly presenceSweep: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly plans: Plans,
@@ -37,7 +40,12 @@ export class Rooms {
     private readonly clientIds: ClientIds,
     private readonly commits: GroupCommit,
     private readonly options: RoomOptions,
-  ) {}
+  ) {
+    this.presenceSweep = setInterval(() => {
+      const now = Date.now();
+      for (const [, live] of this.liveDocs()) live.expirePresence(now);
+    }, PRESENCE_TIMEOUT_MS / 10).unref();
+  }
 
   /** Checks that the doc exists before anything is created, so requests for unknown names leave no trace. */
   validate(iepId: string, docName: string): ErrorCode | null {
@@ -69,7 +77,7 @@ export class Rooms {
         append: (seq, update, durable, failed) => this.commits.append(iepId, docName, seq, update, durable, failed),
         whenDurable: (action) => this.commits.whenDurable(action),
         flush: () => this.commits.flush(),
-        compact: (uptoSeq, state) => this.log.compact(iepId, docName, uptoSeq, state),
+        compact: (uptoSeq, state, stateVector) => this.log.compact(iepId, docName, uptoSeq, state, stateVector),
       },
       { compactEvery: this.options.compactEvery, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
     );
@@ -185,6 +193,7 @@ export class Rooms {
 
   /** Compacts and drops every doc (shutdown). */
   unloadAll(): void {
+    clearInterval(this.presenceSweep);
     this.commits.flush();
     for (const [iepId, live] of [...this.liveDocs()]) this.unload(iepId, live);
   }

@@ -6,6 +6,8 @@ import { type StorageWrites, TRY_EVERY_WRITE } from './storage-health';
 export class ClientIds {
   private readonly select;
   private readonly insert;
+  private readonly syncNormal;
+  private readonly syncFull;
 
   constructor(
     db: Db,
@@ -13,14 +15,27 @@ export class ClientIds {
   ) {
     this.select = db.prepare<[string, number], { participant_id: string }>('SELECT participant_id FROM yjs_clients WHERE iep_id = ? AND client_id = ?');
     this.insert = db.prepare('INSERT OR IGNORE INTO yjs_clients (iep_id, client_id, participant_id) VALUES (?, ?, ?)');
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
   }
 
   owner(iepId: string, clientId: number): string | undefined {
     return this.select.get(iepId, clientId)?.participant_id;
   }
 
-  /** Throws while storage fails: an id is only ever used once its owner is on disk. */
+  /**
+   * Throws while storage fails. The claim is committed to the log without waiting for the disk: the first update it
+   * lets in is relayed only after a sync of the log, which covers the claim written before it. A first keystroke of
+   * every meeting paid an fsync on the event loop here, 100 meetings starting to type at once a tenth of a second.
+   */
   claim(iepId: string, clientId: number, participantId: string): void {
-    this.storage.write(() => this.insert.run(iepId, clientId, participantId));
+    this.storage.write(() => {
+      this.syncNormal.run();
+      try {
+        this.insert.run(iepId, clientId, participantId);
+      } finally {
+        this.syncFull.run();
+      }
+    });
   }
 }

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   doc TEXT NOT NULL,
   upto_seq INTEGER NOT NULL,
   data BLOB NOT NULL,
+  state_vector BLOB,
   PRIMARY KEY (iep_id, doc)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_events (
@@ -118,5 +119,13 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(SCHEMA);
+  migrate(db);
   return db;
+}
+
+/** Columns added since the first release, for data directories created before them. */
+function migrate(db: Db): void {
+  const snapshotColumns = db.prepare<[], { name: string }>('PRAGMA table_info(doc_snapshots)').all().map((column) => column.name);
+  // The state vector of a snapshot: a joiner is told what the server holds without the snapshot being parsed.
+  if (!snapshotColumns.includes('state_vector')) db.exec('ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB');
 }

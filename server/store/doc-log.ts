@@ -7,6 +7,8 @@ import { type StorageWrites, TRY_EVERY_WRITE } from './storage-health';
 export interface StoredDoc {
   /** The compacted state, if the log was ever compacted. */
   readonly snapshot: Uint8Array | null;
+  /** The snapshot's state vector, when it was stored with it. */
+  readonly snapshotStateVector: Uint8Array | null;
   /** Updates after the snapshot, in the order they were accepted. */
   readonly updates: readonly Uint8Array[];
   /** The sequence number of the last accepted update (0 for a doc never written). */
@@ -30,8 +32,8 @@ export class DocLog {
     private readonly crashes: CrashPoints = CrashPoints.none,
   ) {
     this.insert = db.prepare('INSERT INTO doc_updates (iep_id, doc, seq, data) VALUES (?, ?, ?, ?)');
-    this.selectSnapshot = db.prepare<[string, string], { upto_seq: number; data: Buffer }>(
-      'SELECT upto_seq, data FROM doc_snapshots WHERE iep_id = ? AND doc = ?',
+    this.selectSnapshot = db.prepare<[string, string], { upto_seq: number; data: Buffer; state_vector: Buffer | null }>(
+      'SELECT upto_seq, data, state_vector FROM doc_snapshots WHERE iep_id = ? AND doc = ?',
     );
     this.selectUpdates = db.prepare<[string, string, number], { data: Buffer }>(
       'SELECT data FROM doc_updates WHERE iep_id = ? AND doc = ? AND seq > ? ORDER BY seq',
@@ -40,8 +42,8 @@ export class DocLog {
       'SELECT MAX(seq) AS seq FROM doc_updates WHERE iep_id = ? AND doc = ?',
     );
     this.upsertSnapshot = db.prepare(
-      'INSERT INTO doc_snapshots (iep_id, doc, upto_seq, data) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (iep_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data',
+      'INSERT INTO doc_snapshots (iep_id, doc, upto_seq, data, state_vector) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (iep_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data, state_vector = excluded.state_vector',
     );
     this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE iep_id = ? AND doc = ? AND seq <= ?');
     this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
@@ -54,9 +56,15 @@ export class DocLog {
   load(iepId: string, doc: string): StoredDoc {
     const snapshot = this.selectSnapshot.get(iepId, doc);
     const after = snapshot?.upto_seq ?? 0;
-    const updates = this.selectUpdates.all(iepId, doc, after).map((row) => new Uint8Array(row.data));
+    // SQLite's blobs arrive as fresh Buffers (Uint8Arrays of their own): used as they are, not copied again.
+    const updates = this.selectUpdates.all(iepId, doc, after).map((row) => row.data);
     const lastSeq = Math.max(after, this.selectLastSeq.get(iepId, doc)?.seq ?? 0);
-    return { snapshot: snapshot ? new Uint8Array(snapshot.data) : null, updates, lastSeq };
+    return {
+      snapshot: snapshot?.data ?? null,
+      snapshotStateVector: snapshot?.state_vector ?? null,
+      updates,
+      lastSeq,
+    };
   }
 
   /** Durable when it returns (synchronous=FULL): only then may the update be relayed. */
@@ -86,12 +94,15 @@ export class DocLog {
     });
   }
 
-  /** Replaces the log up to `uptoSeq` with one snapshot, atomically: a crash mid-way leaves the old log whole. */
-  compact(iepId: string, doc: string, uptoSeq: number, state: Uint8Array): void {
+  /**
+   * Replaces the log up to `uptoSeq` with one snapshot, atomically: a crash mid-way leaves the old log whole. The
+   * snapshot's state vector (`Y.encodeStateVector`) is kept beside it when the caller has it.
+   */
+  compact(iepId: string, doc: string, uptoSeq: number, state: Uint8Array, stateVector: Uint8Array | null = null): void {
     this.storage.write(() =>
       this.crashes.during('snapshot-mid-write', () =>
         this.db.transaction(() => {
-          this.upsertSnapshot.run(iepId, doc, uptoSeq, state);
+          this.upsertSnapshot.run(iepId, doc, uptoSeq, state, stateVector);
           this.crashes.reached('compaction-mid-transaction');
           this.deleteUpTo.run(iepId, doc, uptoSeq);
         })(),

@@ -9,6 +9,8 @@
 
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as string from 'lib0/string';
+import { varUintLength, writeVarUintAt } from './var-uint';
 
 export const MuxKind = { DOC_MESSAGE: 0, DOC_CLOSE: 1, PING: 2, PONG: 3, BATCH: 4 } as const;
 export type MuxKind = (typeof MuxKind)[keyof typeof MuxKind];
@@ -22,12 +24,16 @@ export type MuxFrame =
 /** Longest doc name a frame may carry; longer names are malformed. */
 export const MAX_DOC_NAME = 64;
 
+/** Sized once: a whole-doc reply is hundreds of kilobytes, copied here once. */
 export function encodeDocMessage(doc: string, message: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MuxKind.DOC_MESSAGE);
-  encoding.writeVarString(encoder, doc);
-  encoding.writeUint8Array(encoder, message);
-  return encoding.toUint8Array(encoder);
+  const name = string.encodeUtf8(doc);
+  const frame = new Uint8Array(1 + varUintLength(name.byteLength) + name.byteLength + message.byteLength);
+  frame[0] = MuxKind.DOC_MESSAGE;
+  let at = writeVarUintAt(frame, 1, name.byteLength);
+  frame.set(name, at);
+  at += name.byteLength;
+  frame.set(message, at);
+  return frame;
 }
 
 export function encodeDocClose(doc: string, code: number, reason: string): Uint8Array {
@@ -49,8 +55,11 @@ export function encodeHeartbeat(kind: typeof MuxKind.PING | typeof MuxKind.PONG)
 /** Frames in one batch at most: a turn's worth of messages for one socket is a handful, never thousands. */
 export const MAX_BATCH_FRAMES = 1024;
 
-/** A batch stays well under any frame limit: larger frames travel alone, as themselves. */
+/** A batch stays well under any frame limit. */
 export const MAX_BATCH_BYTES = 64 * 1024;
+
+/** A frame this large travels alone, as itself: copying it into a batch costs more than the message it saves. */
+export const ALONE_BYTES = 4 * 1024;
 
 /** The messages that carry `frames` in order: as few batches as the limits allow, a lone frame as itself. */
 export function toMessages(frames: readonly Uint8Array[]): Uint8Array[] {
@@ -58,10 +67,15 @@ export function toMessages(frames: readonly Uint8Array[]): Uint8Array[] {
   let run: Uint8Array[] = [];
   let runBytes = 0;
   for (const frame of frames) {
-    if (run.length > 0 && (run.length === MAX_BATCH_FRAMES || runBytes + frame.byteLength > MAX_BATCH_BYTES)) {
+    const alone = frame.byteLength >= ALONE_BYTES;
+    if (run.length > 0 && (alone || run.length === MAX_BATCH_FRAMES || runBytes + frame.byteLength > MAX_BATCH_BYTES)) {
       messages.push(encodeBatch(run));
       run = [];
       runBytes = 0;
+    }
+    if (alone) {
+      messages.push(frame);
+      continue;
     }
     run.push(frame);
     runBytes += frame.byteLength;
@@ -81,25 +95,11 @@ export function encodeBatch(frames: readonly Uint8Array[]): Uint8Array {
   batch[1] = 0;
   let at = 2;
   for (const frame of frames) {
-    let length = frame.byteLength;
-    while (length > 0x7f) {
-      batch[at++] = 0x80 | (length & 0x7f);
-      length >>>= 7;
-    }
-    batch[at++] = length;
+    at = writeVarUintAt(batch, at, frame.byteLength);
     batch.set(frame, at);
     at += frame.byteLength;
   }
   return batch;
-}
-
-function varUintLength(value: number): number {
-  let length = 1;
-  while (value > 0x7f) {
-    value >>>= 7;
-    length++;
-  }
-  return length;
 }
 
 /** The frames one message carries, undecoded: itself, or each frame of a batch. Throws if a batch is malformed. */

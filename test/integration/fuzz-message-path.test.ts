@@ -79,7 +79,7 @@ describe('fuzzing the message path', () => {
     appendParagraph(seed, part, 'Seeded text.');
     const snapshot = Y.encodeStateAsUpdate(seed);
     const load = () => {
-      return new LiveDoc(section.id, { snapshot, updates: log, lastSeq: log.length }, persistence, {
+      return new LiveDoc(section.id, { snapshot, snapshotStateVector: null, updates: log, lastSeq: log.length }, persistence, {
         compactEvery: 1_000_000,
         onBroken: () => void broken++,
       });

@@ -2,12 +2,10 @@
 
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { decodeMuxFrame, decodeMuxFrames, encodeBatch, encodeDocClose, encodeDocMessage, encodeHeartbeat, MAX_BATCH_BYTES, MAX_BATCH_FRAMES, MAX_DOC_NAME, MuxKind, toMessages } from '../../shared/protocol/mux';
+import { ALONE_BYTES, decodeMuxFrame, decodeMuxFrames, encodeBatch, encodeDocClose, encodeDocMessage, encodeHeartbeat, MAX_BATCH_BYTES, MAX_BATCH_FRAMES, MAX_DOC_NAME, MuxKind, toMessages } from '../../shared/protocol/mux';
 import { ROLES, can } from '../../shared/rules/roles';
 import { decideWrite } from '../../shared/rules/write-gate';
 import { MAX_AWARENESS_STATE_BYTES, stampAwarenessUpdate } from '../../server/collab/awareness-identity';
-import { MessageType } from '../../shared/protocol/messages';
-import { awarenessStates } from '../helpers/frames';
 
 describe('multiplexed frames', () => {
   it('round-trip a doc message, a close and heartbeats', () => {
@@ -34,9 +32,15 @@ describe('multiplexed frames', () => {
     const mixed = toMessages([small, big, small, small]);
     expect(mixed.map((message) => decodeMuxFrames(message).length)).toEqual([1, 1, 2]);
     expect(mixed[1]).toBe(big);
-    for (const message of toMessages(Array.from({ length: 40 }, () => encodeDocMessage('goals', new Uint8Array(5_000))))) {
+    for (const message of toMessages(Array.from({ length: 40 }, () => encodeDocMessage('goals', new Uint8Array(3_000))))) {
       expect(message.byteLength).toBeLessThanOrEqual(MAX_BATCH_BYTES + 64);
     }
+    // A whole-doc reply is sent as itself, never copied into a batch.
+    const reply = encodeDocMessage('goals', new Uint8Array(ALONE_BYTES));
+    const around = toMessages([small, reply, small]);
+    expect(around).toHaveLength(3);
+    expect(around[1]).toBe(reply);
+    expect(decodeMuxFrames(reply)).toEqual([{ kind: MuxKind.DOC_MESSAGE, doc: 'goals', message: new Uint8Array(ALONE_BYTES) }]);
   });
 
   it('reject batches in batches, truncated batches and batches of more than the limit', () => {
@@ -84,21 +88,13 @@ function awarenessUpdate(entries: { clientId: number; clock: number; state: unkn
   return encoding.toUint8Array(encoder);
 }
 
-/** The states an awareness update carries, read with the same helper the integration tests use. */
-function readStates(update: Uint8Array): Map<number, unknown> {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return awarenessStates(encoding.toUint8Array(encoder)) ?? new Map();
-}
-
 describe('awareness stamping', () => {
   const user = { participantId: 'p1', name: 'Rosa Alvarez', roles: ['parent' as const], color: '#1d4ed8' };
 
   it('replaces whatever identity the client claimed with the authenticated one', () => {
     const forged = awarenessUpdate([{ clientId: 7, clock: 1, state: { user: { name: 'Principal', roles: ['lea-representative'] }, section: 'annual-goals' } }]);
-    const { update } = stampAwarenessUpdate(forged, user, () => true);
-    expect(readStates(update ?? new Uint8Array()).get(7)).toEqual({ user, section: 'annual-goals' });
+    const { entries } = stampAwarenessUpdate(forged, user, () => true);
+    expect(entries.map((entry) => [entry.clientId, JSON.parse(entry.json)])).toEqual([[7, { user, section: 'annual-goals' }]]);
   });
 
   it("drops entries for someone else's client id, oversized states and unparsable states", () => {
@@ -109,12 +105,12 @@ describe('awareness stamping', () => {
       { clientId: 4, clock: 1, state: '{not json' },
     ]);
     const stamped = stampAwarenessUpdate(update, user, (clientId) => clientId !== 2);
-    expect([...readStates(stamped.update ?? new Uint8Array()).keys()]).toEqual([1]);
+    expect(stamped.entries.map((entry) => entry.clientId)).toEqual([1]);
     expect(stamped.dropped).toBe(3);
   });
 
   it('keeps a departure (null state) as a departure', () => {
-    const { update } = stampAwarenessUpdate(awarenessUpdate([{ clientId: 9, clock: 2, state: null }]), user, () => true);
-    expect(readStates(update ?? new Uint8Array()).get(9)).toBeNull();
+    const { entries } = stampAwarenessUpdate(awarenessUpdate([{ clientId: 9, clock: 2, state: null }]), user, () => true);
+    expect(entries).toEqual([{ clientId: 9, clock: 2, json: 'null' }]);
   });
 });

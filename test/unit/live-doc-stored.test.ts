@@ -1,0 +1,161 @@
+// A live doc stays the bytes it was stored as until someone changes it: readers are served from the bytes, a writer
+// builds the Y.Doc, and what was served either way is exactly the stored content. Storage keeps each snapshot's state
+// vector, and a data directory from before that column still opens.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { decoding } from 'lib0';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveDoc, type DocPersistence, type DocSubscriber } from '../../server/collab/live-doc';
+import { openDatabase, type Db } from '../../server/store/database';
+import { DocLog } from '../../server/store/doc-log';
+import { MessageType, SyncStep } from '../../shared/protocol/messages';
+
+let dir: string;
+let db: Db;
+let log: DocLog;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-live-doc-stored-'));
+  db = openDatabase(dir);
+  log = new DocLog(db);
+});
+
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function persistence(name: string): DocPersistence {
+  return {
+    append: (seq, update, durable) => {
+      log.append('plan', name, seq, update);
+      durable();
+    },
+    whenDurable: (action) => action(),
+    flush: () => undefined,
+    compact: (uptoSeq, state, stateVector) => log.compact('plan', name, uptoSeq, state, stateVector),
+  };
+}
+
+function load(name: string): LiveDoc {
+  return new LiveDoc(name, log.load('plan', name), persistence(name), { compactEvery: 1000, onBroken: () => undefined });
+}
+
+/** A subscriber that keeps every sync payload it is sent, by step. */
+function recorder(participantId: string) {
+  const received: { step: number; payload: Uint8Array }[] = [];
+  const subscriber: DocSubscriber = {
+    participantId,
+    send(message) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MessageType.SYNC) return;
+      received.push({ step: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) });
+    },
+    end: () => undefined,
+  };
+  return { subscriber, received };
+}
+
+function textOf(update: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+/** Writes `text` as the doc's log: `typed` updates of one character each after a snapshot of the rest. */
+function storeTyped(name: string, text: string, typed: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = 7;
+  doc.getText('t').insert(0, text.slice(0, text.length - typed));
+  log.compact('plan', name, 0, Y.encodeStateAsUpdate(doc));
+  let seq = 0;
+  doc.on('update', (update: Uint8Array) => log.append('plan', name, ++seq, update));
+  for (const char of text.slice(text.length - typed)) doc.getText('t').insert(doc.getText('t').length, char);
+  return doc;
+}
+
+describe('a live doc kept as its stored bytes', () => {
+  it('serves readers the whole doc and its state vector without building it, and merges a tail of updates once', () => {
+    const source = storeTyped('goals', 'Reads grade-level text with 90% accuracy.', 5);
+    const live = load('goals');
+    const reader = recorder('parent');
+    live.subscribe(reader.subscriber);
+    live.replySyncStep2(reader.subscriber, Y.encodeStateVector(new Y.Doc()));
+    expect(live.isCompacted).toBe(true);
+    const [step1, step2] = reader.received;
+    expect(step1?.step).toBe(SyncStep.STEP1);
+    expect(Y.decodeStateVector(step1?.payload as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(source)));
+    expect(step2?.step).toBe(SyncStep.STEP2);
+    expect(textOf(step2?.payload as Uint8Array)).toBe('Reads grade-level text with 90% accuracy.');
+
+    // A reader that has part of the doc is sent only the rest.
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, log.load('plan', 'goals').snapshot as Uint8Array);
+    live.replySyncStep2(reader.subscriber, Y.encodeStateVector(partial));
+    Y.applyUpdate(partial, reader.received[2]?.payload as Uint8Array);
+    expect(partial.getText('t').toString()).toBe('Reads grade-level text with 90% accuracy.');
+    // A new reader's empty sync step 2 is not a write and needs no doc.
+    expect(live.deletesNothingNew(Y.encodeStateAsUpdate(new Y.Doc()))).toBe(true);
+    expect(live.isCompacted).toBe(true);
+  });
+
+  it('builds the doc for a writer, relays the change, and stores it like any other', () => {
+    storeTyped('goals', 'Baseline: 40 wpm.', 0);
+    const live = load('goals');
+    const writer = recorder('teacher');
+    const reader = recorder('parent');
+    live.subscribe(writer.subscriber);
+    live.subscribe(reader.subscriber);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, log.load('plan', 'goals').snapshot as Uint8Array);
+    let change: Uint8Array | null = null;
+    client.on('update', (update: Uint8Array) => (change = update));
+    client.getText('t').insert(0, 'Goal: 90 wpm. ');
+    expect(live.applyClientUpdate(change as unknown as Uint8Array, writer.subscriber)).toBe('applied');
+    expect(live.isCompacted).toBe(false);
+    expect(live.doc.getText('t').toString()).toBe('Goal: 90 wpm. Baseline: 40 wpm.');
+    expect(reader.received.at(-1)?.step).toBe(SyncStep.UPDATE);
+    expect(log.load('plan', 'goals').updates).toHaveLength(1);
+    live.compact();
+    const stored = log.load('plan', 'goals');
+    expect(textOf(stored.snapshot as Uint8Array)).toBe('Goal: 90 wpm. Baseline: 40 wpm.');
+    expect(Y.decodeStateVector(stored.snapshotStateVector as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(live.doc)));
+  });
+
+  it('compacts a stored tail without building the doc, keeping the state vector beside the snapshot', () => {
+    const source = storeTyped('services', 'Speech therapy, 2 x 30 min weekly.', 8);
+    const live = load('services');
+    live.compact();
+    expect(live.isCompacted).toBe(true);
+    const stored = log.load('plan', 'services');
+    expect(stored.updates).toHaveLength(0);
+    expect(textOf(stored.snapshot as Uint8Array)).toBe('Speech therapy, 2 x 30 min weekly.');
+    expect(Y.decodeStateVector(stored.snapshotStateVector as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(source)));
+    live.destroy();
+  });
+});
+
+describe('the snapshot table', () => {
+  it('gains its state vector column when a data directory from before it is opened', () => {
+    db.close();
+    const old = path.join(dir, 'old');
+    fs.mkdirSync(old);
+    const raw = new Database(path.join(old, 'concord.sqlite'));
+    raw.exec('CREATE TABLE doc_snapshots (iep_id TEXT NOT NULL, doc TEXT NOT NULL, upto_seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (iep_id, doc)) WITHOUT ROWID');
+    raw.prepare('INSERT INTO doc_snapshots VALUES (?, ?, ?, ?)').run('plan', 'goals', 3, Buffer.from([0, 0]));
+    raw.close();
+    db = openDatabase(old);
+    log = new DocLog(db);
+    const stored = log.load('plan', 'goals');
+    expect(stored.snapshotStateVector).toBeNull();
+    expect(stored.lastSeq).toBe(3);
+    const live = load('goals');
+    const reader = recorder('parent');
+    live.subscribe(reader.subscriber);
+    expect(reader.received[0]?.payload).toEqual(new Uint8Array([0]));
+  });
+});
