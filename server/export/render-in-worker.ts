@@ -1,8 +1,9 @@
 // Runs in the export worker: renders one snapshot at a time and posts the file back.
 
 import { parentPort } from 'node:worker_threads';
-import { EXPORTERS, type ExportFormat } from './formats';
+import type { ExportFormat } from './formats';
 import type { PlanSnapshot } from './plan-snapshot';
+import { RENDERERS } from './renderers';
 
 export interface RenderRequest {
   readonly id: number;
@@ -14,7 +15,7 @@ export type RenderReply = { readonly id: number; readonly body: Uint8Array } | {
 
 parentPort?.on('message', async ({ id, format, snapshot }: RenderRequest) => {
   try {
-    const body = await EXPORTERS[format].render(snapshot);
+    const body = await RENDERERS[format](snapshot);
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
     parentPort?.postMessage({ id, body: bytes } satisfies RenderReply);
   } catch (error) {

@@ -1,7 +1,7 @@
 // GET /api/ieps/:id/export.pdf, .docx and .html: the plan as it stands with its signature page, each export audited as a disclosure.
 
 import { Router } from 'express';
-import { EXPORT_FORMATS, EXPORTERS } from '../export/formats';
+import { CONTENT_TYPES, EXPORT_FORMATS } from '../export/formats';
 import { readPlanSnapshot } from '../export/plan-snapshot';
 import { exportFileName } from '../export/running-text';
 import { type AppContext, caller, participantOn } from './context';
@@ -21,7 +21,7 @@ export function exportRouter(context: AppContext): Router {
         const body = await context.exports.render(format, snapshot);
         // A copy handed out is a disclosure of the education record (34 CFR 99.32): who received which content, in what form.
         context.audit.record({ actor: participant.id, iepId: plan.id, action: 'plan.disclosed', detail: { format, documentHash: snapshot.documentHash, status: snapshot.status }, ip: request.ip });
-        response.setHeader('Content-Type', EXPORTERS[format].contentType);
+        response.setHeader('Content-Type', CONTENT_TYPES[format]);
         response.setHeader('Content-Disposition', `attachment; filename="${exportFileName(plan.id, format)}"`);
         response.setHeader('Cache-Control', 'no-store');
         response.send(body);
