@@ -31,6 +31,8 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'rejected' | 'not-saved';
 export interface LiveDocOptions {
   /** Compact the log into a snapshot after this many appended updates. */
   readonly compactEvery: number;
+  /** Build the Y.Doc at once (the meeting doc: the server reads its locks and writes to it from the first edit on). */
+  readonly eager?: boolean;
   /** Called when the in-memory doc can no longer be trusted to match storage; the owner must drop it. */
   readonly onBroken: (live: LiveDoc, code: number, reason: string) => void;
 }
@@ -39,7 +41,7 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return encodeSyncMessage(SyncStep.UPDATE, update);
 }
 
-/** The origin of the transactions that build a doc from storage: not a change. */
+/** The origin of the transactions that build a doc from storage. */
 const LOAD = 'load';
 
 export class LiveDoc {
@@ -70,11 +72,7 @@ export class LiveDoc {
     this.stored = new StoredState(stored);
     this.seq = stored.lastSeq;
     this.sinceSnapshot = stored.updates.length;
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === LOAD) return;
-      this.captured = update;
-      this.wholeDocStep2 = null;
-    });
+    if (options.eager) void this.doc;
   }
 
   /** The Y.Doc, built from storage on first use. */
@@ -82,7 +80,9 @@ export class LiveDoc {
     if (this.stored) {
       const stored = this.stored;
       this.stored = null;
+      // Listened to only from here on: Yjs encodes each transaction's update for its listeners, the load's whole doc too.
       stored.applyTo(this.ydoc, LOAD);
+      this.ydoc.on('update', this.capture);
     }
     return this.ydoc;
   }
@@ -241,6 +241,11 @@ export class LiveDoc {
     this.broken = true;
     this.options.onBroken(this, code, reason);
   }
+
+  private readonly capture = (update: Uint8Array): void => {
+    this.captured = update;
+    this.wholeDocStep2 = null;
+  };
 
   private schedulePresence(): void {
     if (this.presenceScheduled) return;

@@ -1,6 +1,6 @@
 // The plans being worked on now: their live docs, loaded on first use, unloaded when nobody has used them for a while.
 
-import { isDocOf } from '../../shared/protocol/doc-names';
+import { isDocOf, MEETING_DOC } from '../../shared/protocol/doc-names';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { templateOf } from '../../shared/template/index';
 import type { ClientIds } from '../store/client-ids';
@@ -79,7 +79,7 @@ export class Rooms {
         flush: () => this.commits.flush(),
         compact: (uptoSeq, state, stateVector) => this.log.compact(iepId, docName, uptoSeq, state, stateVector),
       },
-      { compactEvery: this.options.compactEvery, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
+      { compactEvery: this.options.compactEvery, eager: docName === MEETING_DOC, onBroken: (broken, code, reason) => this.drop(iepId, broken, code, reason) },
     );
     room.docs.set(docName, live);
     this.liveDocTotal += 1;

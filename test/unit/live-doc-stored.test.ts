@@ -137,6 +137,20 @@ describe('a live doc kept as its stored bytes', () => {
     expect(Y.decodeStateVector(stored.snapshotStateVector as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(source)));
     live.destroy();
   });
+
+  it('builds an eager doc (the meeting doc) at once, and relays a later change as just that change', () => {
+    storeTyped('meeting', 'Locks and notices.', 3);
+    const live = new LiveDoc('meeting', log.load('plan', 'meeting'), persistence('meeting'), { compactEvery: 1000, eager: true, onBroken: () => undefined });
+    expect(live.isCompacted).toBe(false);
+    const reader = recorder('parent');
+    live.subscribe(reader.subscriber);
+    expect(live.transactServer((doc) => doc.getText('t').insert(0, '! '))).toBe('applied');
+    const relayed = reader.received.at(-1);
+    expect(relayed?.step).toBe(SyncStep.UPDATE);
+    // Only the change travels, not the content the doc was built from.
+    expect(relayed?.payload.byteLength).toBeLessThan(40);
+    live.destroy();
+  });
 });
 
 describe('the snapshot table', () => {
