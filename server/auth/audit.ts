@@ -1,6 +1,6 @@
 // The append-only audit log: who read or changed which student's record, when, and from where (FERPA 34 CFR 99.32).
 
-import type { Db } from '../store/database';
+import { type CommitRunner, commitRunner, type Db } from '../store/database';
 import { isStorageFailure, type StorageHealth } from '../store/storage-health';
 
 export interface AuditEvent {
@@ -37,8 +37,7 @@ const MAX_PENDING = 50_000;
 export class AuditLog {
   private readonly insert;
   private readonly ofPlan;
-  private readonly syncNormal;
-  private readonly syncFull;
+  private readonly commit: CommitRunner;
   /** Events not yet written, oldest first: those recorded "soon", and any that storage refused while failing. */
   private pending: PendingRow[] = [];
   private scheduled = false;
@@ -50,8 +49,7 @@ export class AuditLog {
   ) {
     this.insert = db.prepare('INSERT INTO audit_events (at, actor, iep_id, action, detail_json, ip) VALUES (?, ?, ?, ?, ?, ?)');
     this.ofPlan = db.prepare<[string, number], AuditRow>('SELECT id, at, actor, action, detail_json, ip FROM audit_events WHERE iep_id = ? ORDER BY id DESC LIMIT ?');
-    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
-    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
+    this.commit = commitRunner(db);
     storage?.onRecovered(() => this.flush());
   }
 
@@ -108,16 +106,14 @@ export class AuditLog {
     }
     const rows = this.pending;
     this.pending = [];
-    const writeAll = () => {
-      if (relaxed) this.syncNormal.run();
-      try {
-        this.db.transaction(() => {
-          for (const row of rows) this.insert.run(...row);
-        })();
-      } finally {
-        if (relaxed) this.syncFull.run();
-      }
-    };
+    const writeAll = () =>
+      this.commit(
+        () =>
+          this.db.transaction(() => {
+            for (const row of rows) this.insert.run(...row);
+          })(),
+        relaxed,
+      );
     try {
       if (this.storage) this.storage.write(writeAll);
       else writeAll();

@@ -1,7 +1,8 @@
-// One loaded doc: its Y.Doc and awareness, who is subscribed, and the one path by which changes are persisted, then relayed.
+// One loaded doc: its stored bytes or its Y.Doc, who is present and subscribed, and the one path by which changes are
+// persisted, then relayed.
 
 import * as Y from 'yjs';
-import { encodeSyncMessage, MessageType, SyncStep, withHead } from '../../shared/protocol/messages';
+import { encodeSyncMessage, SyncStep } from '../../shared/protocol/messages';
 import type { StoredDoc } from '../store/doc-log';
 import { DocPresence, type PresenceEntry } from './doc-presence';
 import { StoredState } from './stored-state';
@@ -46,8 +47,8 @@ const LOAD = 'load';
 
 export class LiveDoc {
   /**
-   * Empty until the stored state is applied (`doc`): presence needs a doc, reading a section does not. A guid of our
-   * own: Yjs would draw a random UUID for each doc, 31 calls into the system's random source.
+   * Empty until the stored state is applied (`doc`): serving readers needs no doc. A guid of our own: Yjs would draw a
+   * random UUID for each doc, 31 calls into the system's random source.
    */
   private readonly ydoc: Y.Doc;
   private readonly presence = new DocPresence<DocSubscriber>();

@@ -1,13 +1,12 @@
 // Which participant each Yjs client id belongs to, per plan: the first to use an id owns it, across restarts.
 
-import type { Db } from './database';
+import { type CommitRunner, commitRunner, type Db } from './database';
 import { type StorageWrites, TRY_EVERY_WRITE } from './storage-health';
 
 export class ClientIds {
   private readonly select;
   private readonly insert;
-  private readonly syncNormal;
-  private readonly syncFull;
+  private readonly commit: CommitRunner;
 
   constructor(
     db: Db,
@@ -15,8 +14,7 @@ export class ClientIds {
   ) {
     this.select = db.prepare<[string, number], { participant_id: string }>('SELECT participant_id FROM yjs_clients WHERE iep_id = ? AND client_id = ?');
     this.insert = db.prepare('INSERT OR IGNORE INTO yjs_clients (iep_id, client_id, participant_id) VALUES (?, ?, ?)');
-    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
-    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
+    this.commit = commitRunner(db);
   }
 
   owner(iepId: string, clientId: number): string | undefined {
@@ -29,13 +27,6 @@ export class ClientIds {
    * every meeting paid an fsync on the event loop here, 100 meetings starting to type at once a tenth of a second.
    */
   claim(iepId: string, clientId: number, participantId: string): void {
-    this.storage.write(() => {
-      this.syncNormal.run();
-      try {
-        this.insert.run(iepId, clientId, participantId);
-      } finally {
-        this.syncFull.run();
-      }
-    });
+    this.storage.write(() => this.commit(() => this.insert.run(iepId, clientId, participantId), true));
   }
 }

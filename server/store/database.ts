@@ -123,6 +123,27 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/** Runs a write; with `relaxed`, its commit goes to the log without waiting for the disk (synchronous=NORMAL). */
+export type CommitRunner = <T>(write: () => T, relaxed: boolean) => T;
+
+/**
+ * For writes that a later sync of the log covers: a relaxed commit survives the process crashing at once, and a power
+ * cut only after the next full commit or log sync, which every relayed edit waits for.
+ */
+export function commitRunner(db: Db): CommitRunner {
+  const normal = db.prepare('PRAGMA synchronous = NORMAL');
+  const full = db.prepare('PRAGMA synchronous = FULL');
+  return (write, relaxed) => {
+    if (!relaxed) return write();
+    normal.run();
+    try {
+      return write();
+    } finally {
+      full.run();
+    }
+  };
+}
+
 /** Columns added since the first release, for data directories created before them. */
 function migrate(db: Db): void {
   const snapshotColumns = db.prepare<[], { name: string }>('PRAGMA table_info(doc_snapshots)').all().map((column) => column.name);

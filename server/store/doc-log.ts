@@ -1,7 +1,7 @@
 // The update log of every doc and its compacted snapshots: the durable truth that live docs are rebuilt from.
 
 import { CrashPoints } from './crash-points';
-import type { Db } from './database';
+import { type CommitRunner, commitRunner, type Db } from './database';
 import { type StorageWrites, TRY_EVERY_WRITE } from './storage-health';
 
 export interface StoredDoc {
@@ -23,8 +23,7 @@ export class DocLog {
   private readonly upsertSnapshot;
   private readonly deleteUpTo;
   private readonly countDocs;
-  private readonly syncNormal;
-  private readonly syncFull;
+  private readonly commit: CommitRunner;
 
   constructor(
     private readonly db: Db,
@@ -46,8 +45,7 @@ export class DocLog {
         'ON CONFLICT (iep_id, doc) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data, state_vector = excluded.state_vector',
     );
     this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE iep_id = ? AND doc = ? AND seq <= ?');
-    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
-    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
+    this.commit = commitRunner(db);
     this.countDocs = db.prepare<[], { n: number }>(
       'SELECT (SELECT COUNT(*) FROM doc_updates) + (SELECT COUNT(*) FROM doc_snapshots) AS n',
     );
@@ -79,19 +77,18 @@ export class DocLog {
    */
   appendAll(entries: readonly { iepId: string; doc: string; seq: number; update: Uint8Array }[], waitForDisk = true): void {
     const half = Math.ceil(entries.length / 2);
-    this.storage.write(() => {
-      if (!waitForDisk) this.syncNormal.run();
-      try {
-        this.db.transaction(() => {
-          for (const [index, entry] of entries.entries()) {
-            this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
-            if (index + 1 === half) this.crashes.reached('append-mid-batch');
-          }
-        })();
-      } finally {
-        if (!waitForDisk) this.syncFull.run();
-      }
-    });
+    this.storage.write(() =>
+      this.commit(
+        () =>
+          this.db.transaction(() => {
+            for (const [index, entry] of entries.entries()) {
+              this.insert.run(entry.iepId, entry.doc, entry.seq, entry.update);
+              if (index + 1 === half) this.crashes.reached('append-mid-batch');
+            }
+          })(),
+        !waitForDisk,
+      ),
+    );
   }
 
   /**
