@@ -86,13 +86,12 @@ export class DocPresence<Owner> {
     return { message, only: origins.size === 1 ? ([...origins][0] ?? null) : null };
   }
 
-  /** Everyone present, for a joiner; null if nobody is. */
-  snapshot(): Uint8Array | null {
-    return this.states.size === 0 ? null : this.encode(this.states.keys());
+  get isEmpty(): boolean {
+    return this.states.size === 0;
   }
 
-  /** An awareness message of everyone present, even if nobody is (the answer to a query). */
-  snapshotMessage(): Uint8Array {
+  /** An awareness message of everyone present (for a joiner, and the answer to a query). */
+  snapshot(): Uint8Array {
     return this.encode(this.states.keys());
   }
 

@@ -100,8 +100,7 @@ export class LiveDoc {
   subscribe(subscriber: DocSubscriber): void {
     this.subscribers.add(subscriber);
     subscriber.send(encodeSyncMessage(SyncStep.STEP1, this.stored ? this.stored.stateVector() : Y.encodeStateVector(this.ydoc)));
-    const present = this.presence.snapshot();
-    if (present) subscriber.send(present);
+    if (!this.presence.isEmpty) subscriber.send(this.presence.snapshot());
   }
 
   unsubscribe(subscriber: DocSubscriber): void {
@@ -186,7 +185,7 @@ export class LiveDoc {
   }
 
   awarenessSnapshot(): Uint8Array {
-    return this.presence.snapshotMessage();
+    return this.presence.snapshot();
   }
 
   /** Folds the log into one snapshot. Safe at any moment: the log stays whole until the snapshot is committed. */

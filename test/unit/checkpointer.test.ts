@@ -2,21 +2,20 @@
 // the server's commits in a lock wait: the restart asks for a pause first.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Checkpointer } from '../../server/store/checkpointer';
 import { openDatabase, type Db } from '../../server/store/database';
 import { DocLog } from '../../server/store/doc-log';
 import { GroupCommit } from '../../server/store/group-commit';
 import { WalSync } from '../../server/store/wal-sync';
+import { removeTempDirs, tempDataDir } from '../helpers/server';
 
 let dir: string;
 let db: Db;
 let walSync: WalSync;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-checkpointer-'));
+  dir = tempDataDir();
   db = openDatabase(dir);
   db.pragma('wal_autocheckpoint = 0');
   walSync = new WalSync(`${db.name}-wal`);
@@ -25,7 +24,7 @@ beforeEach(() => {
 afterEach(async () => {
   await walSync.close();
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 describe('checkpointer', () => {

@@ -1,21 +1,19 @@
 // Group commit with the log synced off the event loop: nothing is announced durable before its sync, a blocking flush
 // covers a batch whose background sync is still running, and a paused commit (a log restart) loses nothing.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/store/database';
 import { DocLog } from '../../server/store/doc-log';
 import { GroupCommit } from '../../server/store/group-commit';
 import { WalSync } from '../../server/store/wal-sync';
+import { removeTempDirs, tempDataDir } from '../helpers/server';
 
 let dir: string;
 let db: Db;
 let walSync: WalSync;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-group-commit-'));
+  dir = tempDataDir();
   db = openDatabase(dir);
   walSync = new WalSync(`${db.name}-wal`);
 });
@@ -23,7 +21,7 @@ beforeEach(() => {
 afterEach(async () => {
   await walSync.close();
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 const update = (n: number) => new Uint8Array([n, n, n]);

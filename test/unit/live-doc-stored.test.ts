@@ -3,7 +3,6 @@
 // vector, and a data directory from before that column still opens.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { decoding } from 'lib0';
@@ -13,20 +12,21 @@ import { LiveDoc, type DocPersistence, type DocSubscriber } from '../../server/c
 import { openDatabase, type Db } from '../../server/store/database';
 import { DocLog } from '../../server/store/doc-log';
 import { MessageType, SyncStep } from '../../shared/protocol/messages';
+import { removeTempDirs, tempDataDir } from '../helpers/server';
 
 let dir: string;
 let db: Db;
 let log: DocLog;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concord-live-doc-stored-'));
+  dir = tempDataDir();
   db = openDatabase(dir);
   log = new DocLog(db);
 });
 
 afterEach(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 function persistence(name: string): DocPersistence {
