@@ -1,14 +1,16 @@
-// Concord as the server under test: `node --import tsx server/main.ts` on a copy of the fixture's DATA_DIR, pinned to core 0.
+// Concord as the server under test: `node --import tsx server/main.ts` on a copy of the fixture's DATA_DIR, pinned to core 0,
+// with the Node flags `npm start` gives a server confined to one core.
 
 import type { Contender } from './contender';
 import { SERVER_CORE } from './contender';
 import { ConcordClient } from '../load/raw-client';
 import { copyDataDir } from '../setup/fixture';
 import { ServerProcess } from './server-process';
+import { serverNodeFlags } from '../../server/launch-flags';
 
 export const concord: Contender = {
   name: 'concord',
-  description: 'Concord server/main.ts (SQLite, synchronous=FULL; multiplexed socket per participant)',
+  description: 'Concord server/main.ts (SQLite, synchronous=FULL; multiplexed socket per participant; GC on the event loop, as `npm start` runs it on one core)',
   socketsPerParticipant: 1,
   clientSetsPresenceUser: false,
   start: (fixture, options = {}) =>
@@ -24,7 +26,10 @@ export const concord: Contender = {
         ...(options.idleUnloadMs !== undefined ? { CONCORD_IDLE_UNLOAD_MS: String(options.idleUnloadMs) } : {}),
       },
       ready: /Concord ready at http:\/\/[^:]+:(\d+)/,
-      nodeFlags: options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+      nodeFlags: [
+        ...serverNodeFlags(1, process.env.CONCORD_SINGLE_THREADED_GC),
+        ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+      ],
     }),
   client: (server, plan, seat, sink, replyToStep1) =>
     new ConcordClient({ port: server.port, planId: plan.id, docs: plan.docs, cookie: plan.cookies[seat], sink, replyToStep1 }),

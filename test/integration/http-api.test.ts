@@ -1,5 +1,6 @@
 // The HTTP surface: health, invitation sign-in, the plan view, refusals, OpenAPI, headers, and a clean SIGTERM.
 
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { PlanView } from '../../shared/protocol/api';
@@ -76,11 +77,26 @@ describe('HTTP API', () => {
   it('on SIGTERM closes sockets with 1001 and exits 0, started the way `npm start` starts it', async () => {
     const own = await startServer({ viaStartScript: true });
     expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
-    const { cookie, iepId } = await signIn(inviteFor(own, /teacher/i));
-    const socket = rawSocket(`${collabBase(own.url, iepId)}/meeting`, cookie);
-    await socket.opened;
-    const exit = own.stop();
-    expect((await socket.closed).code).toBe(CloseCode.GOING_AWAY);
-    expect(await exit).toBe(0);
+    await expectCleanShutdown(own);
+  });
+
+  it('`npm start` relaunches itself with GC on the event loop when told to (one core), and still shuts down cleanly', async () => {
+    const own = await startServer({ viaStartScript: true, env: { CONCORD_SINGLE_THREADED_GC: '1' } });
+    const children = fs.readFileSync(`/proc/${own.pid}/task/${own.pid}/children`, 'utf8').trim().split(/\s+/);
+    expect(children).toHaveLength(1);
+    const argv = fs.readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0');
+    expect(argv).toContain('--single-threaded-gc');
+    await expectCleanShutdown(own);
+    expect(fs.existsSync(`/proc/${children[0]}`)).toBe(false);
   });
 });
+
+/** SIGTERM closes an open collab socket with 1001 and the process exits 0. */
+async function expectCleanShutdown(own: RunningServer): Promise<void> {
+  const { cookie, iepId } = await signIn(inviteFor(own, /teacher/i));
+  const socket = rawSocket(`${collabBase(own.url, iepId)}/meeting`, cookie);
+  await socket.opened;
+  const exit = own.stop();
+  expect((await socket.closed).code).toBe(CloseCode.GOING_AWAY);
+  expect(await exit).toBe(0);
+}
