@@ -12,6 +12,7 @@ import type { DocSubscriber, LiveDoc } from './live-doc';
 import type { PlanStatuses } from './plan-statuses';
 import type { Rooms } from './rooms';
 import type { SectionLocks } from './section-locks';
+import { sendWire, type WireMessage, wireMessage } from './wire-frames';
 
 export interface PeerDeps {
   readonly rooms: Rooms;
@@ -41,6 +42,26 @@ function muxed(doc: string, message: Uint8Array): Uint8Array {
     muxedFrames.set(message, frame);
   }
   return frame;
+}
+
+/**
+ * The frames last batched for a socket and the messages that carry them. A change relayed to a meeting reaches each
+ * of its sockets in the same turn as the same frames (the update and the presence that came with it, each muxed
+ * once), one socket after another: the batch and its WebSocket frame are built for the first and reused for the rest.
+ */
+let lastBatch: { readonly frames: readonly Uint8Array[]; readonly wire: readonly WireMessage[] } | null = null;
+
+function wireMessagesFor(frames: readonly Uint8Array[]): readonly WireMessage[] {
+  if (lastBatch && sameFrames(lastBatch.frames, frames)) return lastBatch.wire;
+  const wire = toMessages(frames).map(wireMessage);
+  lastBatch = { frames, wire };
+  return wire;
+}
+
+function sameFrames(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One doc on one socket: what the doc sends to, and the context its messages are judged in (rights read live from the peer). */
@@ -154,8 +175,8 @@ export class CollabPeer {
   private readonly sendBatch = (): void => {
     const frames = this.outbox;
     this.outbox = [];
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    for (const message of toMessages(frames)) this.ws.send(message);
+    if (this.ws.readyState !== this.ws.OPEN || frames.length === 0) return;
+    for (const message of wireMessagesFor(frames)) sendWire(this.ws, message);
   };
 
   /** Ends one doc: on a multiplexed socket only that channel closes; a single-doc socket closes. */
