@@ -210,8 +210,9 @@ export class LoadEngine {
     }
   }
 
-  /** Every typist types at the shape's rate, starting at a random phase so keystrokes do not arrive in lockstep. */
+  /** Every typist types at the shape's rate, starting at a random phase so keystrokes do not arrive in lockstep (once: already typing, nothing changes). */
   startTyping(): void {
+    if (this.typing) return;
     this.typing = true;
     const period = 1000 / this.shape.charsPerSecond;
     for (const meeting of this.meetings) {

@@ -12,6 +12,7 @@ import { type ProfileSummary, summarizeCpuProfile } from '../metrics/cpu-profile
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
 import { TYPIST_SEATS } from '../setup/bench-plans';
 import { prepareFixture } from '../setup/fixture';
+import { SETTLE_AFTER_JOIN_MS } from '../profiles';
 
 export interface CpuProfileResult {
   readonly meetings: number;
@@ -24,7 +25,7 @@ export async function cpuProfileWorkload(context: BenchContext, meetings: number
   const fixture = prepareFixture(context.root, 'cpu-profile', meetings);
   const streams = TYPING_TARGETS.map((_, i) => {
     const target = typingTarget(i);
-    return recordTyping({ clientId: 1_400_001 + i, section: target.section, part: target.part, keystrokes: Math.ceil(seconds * charsPerSecond * 1.2) + 50 });
+    return recordTyping({ clientId: 1_400_001 + i, section: target.section, part: target.part, keystrokes: Math.ceil((seconds + SETTLE_AFTER_JOIN_MS / 1000) * charsPerSecond * 1.2) + 50 });
   });
   const shape: MeetingShape = { typists: (index) => [{ seat: TYPIST_SEATS[0], stream: streams[index % streams.length] as RecordedStream }], charsPerSecond };
   const profileDir = path.join(context.root, 'cpu-profiles');
@@ -37,7 +38,8 @@ export async function cpuProfileWorkload(context: BenchContext, meetings: number
     const engine = new LoadEngine(concord, server, shape);
     try {
       await engine.addMeetings(fixture.plans);
-      await sleep(1_000);
+      engine.startTyping();
+      await sleep(SETTLE_AFTER_JOIN_MS);
       await server.startCpuProfile();
       const measured = await measureWindow(server, engine, seconds, baseline);
       written = await server.stopCpuProfile(file);

@@ -8,7 +8,7 @@ import { type RecordedStream, recordTyping } from '../load/recorded-typing';
 import { TYPING_TARGETS, typingTarget } from '../load/typing-targets';
 import { fileLimit } from '../metrics/proc-stats';
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
-import { KNEE } from '../profiles';
+import { KNEE, SETTLE_AFTER_JOIN_MS } from '../profiles';
 import { MEETING_TEAM, meetingDocs, TYPIST_SEATS } from '../setup/bench-plans';
 import { prepareFixture } from '../setup/fixture';
 
@@ -52,7 +52,7 @@ export async function districtRampWorkload(context: BenchContext): Promise<Parti
   const most = Math.max(...steps);
   context.log(`district ramp: creating ${most} plans`);
   const fixture = prepareFixture(context.root, 'ramp', most);
-  const keystrokes = Math.ceil(steps.length * stepSeconds * charsPerSecond * 1.2) + 50;
+  const keystrokes = Math.ceil(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000) * charsPerSecond * 1.2) + 50;
   // A pool of distinct streams (one per typing target); meetings take them in turn, each keeps its place across steps.
   const streams: RecordedStream[] = TYPING_TARGETS.map((_, i) => {
     const target = typingTarget(i);
@@ -87,7 +87,8 @@ export async function districtRampWorkload(context: BenchContext): Promise<Parti
           const connectStart = performance.now();
           await engine.addMeetings(fixture.plans.slice(connected, target));
           const connectSeconds = (performance.now() - connectStart) / 1000;
-          await sleep(1_000);
+          engine.startTyping();
+          await sleep(SETTLE_AFTER_JOIN_MS);
           let window = await measureWindow(server, engine, stepSeconds, baselineRssBytes);
           if (kneeReason(window) && window.disturbed) {
             // Other work on the machine may have caused the knee: measure the step once more before believing it.
