@@ -134,3 +134,8 @@ export function clockAfter(stream: RecordedStream, count: number): number {
   const vector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(mergedPrefix(stream, count)));
   return vector.get(stream.clientId) ?? 0;
 }
+
+/** Keystrokes to record for `typingSeconds` of typing at `charsPerSecond`: a fifth more and 50 spare, so no stream runs dry. */
+export function keystrokesFor(typingSeconds: number, charsPerSecond: number): number {
+  return Math.ceil(typingSeconds * charsPerSecond * 1.2) + 50;
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type BenchContext, sleep, withServer } from '../context';
 import { concord } from '../contenders/concord';
 import { LoadEngine, type MeetingShape } from '../load/live-meetings';
-import { type RecordedStream, recordTyping } from '../load/recorded-typing';
+import { keystrokesFor, type RecordedStream, recordTyping } from '../load/recorded-typing';
 import { TYPING_TARGETS, typingTarget } from '../load/typing-targets';
 import { type ProfileSummary, summarizeCpuProfile } from '../metrics/cpu-profile-summary';
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
@@ -25,7 +25,7 @@ export async function cpuProfileWorkload(context: BenchContext, meetings: number
   const fixture = prepareFixture(context.root, 'cpu-profile', meetings);
   const streams = TYPING_TARGETS.map((_, i) => {
     const target = typingTarget(i);
-    return recordTyping({ clientId: 1_400_001 + i, section: target.section, part: target.part, keystrokes: Math.ceil((seconds + SETTLE_AFTER_JOIN_MS / 1000) * charsPerSecond * 1.2) + 50 });
+    return recordTyping({ clientId: 1_400_001 + i, section: target.section, part: target.part, keystrokes: keystrokesFor(seconds + SETTLE_AFTER_JOIN_MS / 1000, charsPerSecond) });
   });
   const shape: MeetingShape = { typists: (index) => [{ seat: TYPIST_SEATS[0], stream: streams[index % streams.length] as RecordedStream }], charsPerSecond };
   const profileDir = path.join(context.root, 'cpu-profiles');

@@ -4,7 +4,7 @@
 import { type BenchContext, sleep, withServer } from '../context';
 import type { Contender, ContenderName } from '../contenders/contender';
 import { LoadEngine, type MeetingShape } from '../load/live-meetings';
-import { type RecordedStream, recordTyping } from '../load/recorded-typing';
+import { keystrokesFor, type RecordedStream, recordTyping } from '../load/recorded-typing';
 import { TYPING_TARGETS, typingTarget } from '../load/typing-targets';
 import { fileLimit } from '../metrics/proc-stats';
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
@@ -52,7 +52,7 @@ export async function districtRampWorkload(context: BenchContext): Promise<Parti
   const most = Math.max(...steps);
   context.log(`district ramp: creating ${most} plans`);
   const fixture = prepareFixture(context.root, 'ramp', most);
-  const keystrokes = Math.ceil(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000) * charsPerSecond * 1.2) + 50;
+  const keystrokes = keystrokesFor(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000), charsPerSecond);
   // A pool of distinct streams (one per typing target); meetings take them in turn, each keeps its place across steps.
   const streams: RecordedStream[] = TYPING_TARGETS.map((_, i) => {
     const target = typingTarget(i);

@@ -3,7 +3,7 @@
 import { type BenchContext, sleep, withServer } from '../context';
 import type { ContenderName } from '../contenders/contender';
 import { LoadEngine, type MeetingShape } from '../load/live-meetings';
-import { type RecordedStream, recordTyping } from '../load/recorded-typing';
+import { keystrokesFor, type RecordedStream, recordTyping } from '../load/recorded-typing';
 import { typingTarget } from '../load/typing-targets';
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
 import { TYPIST_SEATS } from '../setup/bench-plans';
@@ -19,7 +19,7 @@ export interface MeetingResult {
 export async function meetingWorkload(context: BenchContext): Promise<Partial<Record<ContenderName, MeetingResult>>> {
   const { seconds, charsPerSecond } = context.profile.meeting;
   const fixture = prepareFixture(context.root, 'meeting', 1);
-  const keystrokes = Math.ceil(seconds * charsPerSecond * 1.2) + 50;
+  const keystrokes = keystrokesFor(seconds, charsPerSecond);
   const streams = TYPIST_SEATS.map((_, i) => {
     const target = typingTarget(i);
     return recordTyping({ clientId: 1_000_001 + i, section: target.section, part: target.part, keystrokes, startSentence: i * 7 });
