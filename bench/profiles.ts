@@ -1,4 +1,4 @@
-// The quick profile (`npm run bench`, about 8 minutes on 2 cores per two contenders), the full one (`-- --full`), and a
+// The quick profile (`npm run bench`, about 14 minutes on 2 cores with three contenders), the full one (`-- --full`), and a
 // smoke profile (`-- --smoke`, about a minute per contender) that only checks every workload runs: its figures mean nothing.
 
 export interface Profile {
@@ -11,14 +11,17 @@ export interface Profile {
   readonly coldLoad: { readonly runs: number; readonly joiners: readonly number[]; readonly targetBytes: number };
   /** (d) a participant offline while both sides edit, then reconnecting; `samples` meetings do it in parallel. */
   readonly resync: { readonly offlineSeconds: number; readonly edits: number; readonly samples: number };
+  /** (e) CPU per meeting-second of district meetings, the contenders measured in turn, `rounds` times (`cpu-pairs`). */
+  readonly paired: { readonly meetings: number; readonly rounds: number; readonly seconds: number };
 }
 
 export const QUICK: Profile = {
   name: 'quick',
-  meeting: { seconds: 60, charsPerSecond: 5 },
+  meeting: { seconds: 30, charsPerSecond: 5 },
   ramp: { steps: [50, 100, 200, 300, 400, 500], stepSeconds: 20, charsPerSecond: 3 },
   coldLoad: { runs: 20, joiners: [1, 8], targetBytes: 235_000 },
   resync: { offlineSeconds: 10, edits: 300, samples: 5 },
+  paired: { meetings: 100, rounds: 2, seconds: 15 },
 };
 
 export const FULL: Profile = {
@@ -27,6 +30,7 @@ export const FULL: Profile = {
   ramp: { steps: [50, 100, 200, 300, 500, 750, 1000], stepSeconds: 60, charsPerSecond: 3 },
   coldLoad: { runs: 50, joiners: [1, 8], targetBytes: 235_000 },
   resync: { offlineSeconds: 60, edits: 300, samples: 10 },
+  paired: { meetings: 100, rounds: 4, seconds: 30 },
 };
 
 export const SMOKE: Profile = {
@@ -35,6 +39,7 @@ export const SMOKE: Profile = {
   ramp: { steps: [5, 10], stepSeconds: 5, charsPerSecond: 3 },
   coldLoad: { runs: 3, joiners: [1, 8], targetBytes: 235_000 },
   resync: { offlineSeconds: 3, edits: 60, samples: 2 },
+  paired: { meetings: 5, rounds: 2, seconds: 5 },
 };
 
 /** The knee of the district ramp: the first step that breaks any of these. */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --full | --smoke] [--only=meeting,ramp,cold,resync] [--contenders=concord,reference,hocuspocus]
+// `npm run bench [-- --full | --smoke] [--only=meeting,ramp,cpu-pairs,cold,resync] [--contenders=concord,reference,hocuspocus]
 //   [--steps=50,100] [--step-seconds=60] [--cpu-prof[=meetings]] [--data-root=/dev/shm]`
 // Runs the workloads against Concord, the reference server and Hocuspocus, prints Concord / reference (and Concord /
 // Hocuspocus) ratios per metric and writes the raw results to bench/results/<timestamp>.json. Every server started is
@@ -22,12 +22,13 @@ import { writeReadmeTable } from './report/readme';
 import { type BenchResults, formatNoise, formatRampTable, formatRatioTable, ratioRows } from './report/table';
 import { coldLoadWorkload } from './workloads/cold-load';
 import { type CpuProfileResult, cpuProfileWorkload } from './workloads/cpu-profile';
+import { cpuPairsWorkload } from './workloads/cpu-pairs';
 import { districtRampWorkload } from './workloads/district-ramp';
 import { meetingWorkload } from './workloads/meeting';
 import { resyncWorkload } from './workloads/resync';
 
 const GENERATOR_CORE = 1;
-const WORKLOADS = ['meeting', 'ramp', 'cold', 'resync'] as const;
+const WORKLOADS = ['meeting', 'ramp', 'cpu-pairs', 'cold', 'resync'] as const;
 type WorkloadName = (typeof WORKLOADS)[number];
 
 function option(name: string): string | undefined {
@@ -104,6 +105,9 @@ try {
     },
     ramp: async () => {
       results.ramp = await districtRampWorkload(context);
+    },
+    'cpu-pairs': async () => {
+      results.paired = await cpuPairsWorkload(context);
     },
     cold: async () => {
       results.coldLoad = await coldLoadWorkload(context);

@@ -47,22 +47,25 @@ function kneeReason(step: WindowResult): string | null {
   return reasons.length > 0 ? reasons.join('; ') : null;
 }
 
-export async function districtRampWorkload(context: BenchContext): Promise<Partial<Record<ContenderName, RampResult>>> {
-  const { steps, stepSeconds, charsPerSecond } = context.profile.ramp;
-  const most = Math.max(...steps);
-  context.log(`district ramp: creating ${most} plans`);
-  const fixture = prepareFixture(context.root, 'ramp', most);
-  const keystrokes = keystrokesFor(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000), charsPerSecond);
-  // A pool of distinct streams (one per typing target); meetings take them in turn, each keeps its place across steps.
+/** A district's meeting: 8 participants, one typing. Meetings take the recorded streams in turn (one per typing target). */
+export function districtMeetingShape(keystrokes: number, charsPerSecond: number): MeetingShape {
   const streams: RecordedStream[] = TYPING_TARGETS.map((_, i) => {
     const target = typingTarget(i);
     return recordTyping({ clientId: 1_100_001 + i, section: target.section, part: target.part, keystrokes, startSentence: i * 5 });
   });
   if (!streams.every((stream) => meetingDocs().includes(stream.section))) throw new Error('a typing target is not an open section');
-  const shape: MeetingShape = {
+  return {
     typists: (meetingIndex) => [{ seat: TYPIST_SEATS[0], stream: streams[meetingIndex % streams.length] as RecordedStream }],
     charsPerSecond,
   };
+}
+
+export async function districtRampWorkload(context: BenchContext): Promise<Partial<Record<ContenderName, RampResult>>> {
+  const { steps, stepSeconds, charsPerSecond } = context.profile.ramp;
+  const most = Math.max(...steps);
+  context.log(`district ramp: creating ${most} plans`);
+  const fixture = prepareFixture(context.root, 'ramp', most);
+  const shape = districtMeetingShape(keystrokesFor(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000), charsPerSecond), charsPerSecond);
 
   const results: Partial<Record<ContenderName, RampResult>> = {};
   for (const contender of context.contenders) {
