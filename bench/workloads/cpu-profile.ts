@@ -5,14 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BenchContext, sleep, withServer } from '../context';
 import { concord } from '../contenders/concord';
-import { LoadEngine, type MeetingShape } from '../load/live-meetings';
-import { keystrokesFor, type RecordedStream, recordTyping } from '../load/recorded-typing';
-import { TYPING_TARGETS, typingTarget } from '../load/typing-targets';
+import { LoadEngine } from '../load/live-meetings';
+import { keystrokesFor } from '../load/recorded-typing';
 import { type ProfileSummary, summarizeCpuProfile } from '../metrics/cpu-profile-summary';
 import { idleBaseline, measureWindow, type WindowResult } from '../metrics/window';
-import { TYPIST_SEATS } from '../setup/bench-plans';
 import { prepareFixture } from '../setup/fixture';
 import { SETTLE_AFTER_JOIN_MS } from '../profiles';
+import { districtMeetingShape } from './district-ramp';
 
 export interface CpuProfileResult {
   readonly meetings: number;
@@ -23,11 +22,7 @@ export interface CpuProfileResult {
 export async function cpuProfileWorkload(context: BenchContext, meetings: number, seconds: number): Promise<CpuProfileResult> {
   const { charsPerSecond } = context.profile.ramp;
   const fixture = prepareFixture(context.root, 'cpu-profile', meetings);
-  const streams = TYPING_TARGETS.map((_, i) => {
-    const target = typingTarget(i);
-    return recordTyping({ clientId: 1_400_001 + i, section: target.section, part: target.part, keystrokes: keystrokesFor(seconds + SETTLE_AFTER_JOIN_MS / 1000, charsPerSecond) });
-  });
-  const shape: MeetingShape = { typists: (index) => [{ seat: TYPIST_SEATS[0], stream: streams[index % streams.length] as RecordedStream }], charsPerSecond };
+  const shape = districtMeetingShape(keystrokesFor(seconds + SETTLE_AFTER_JOIN_MS / 1000, charsPerSecond), charsPerSecond);
   const profileDir = path.join(context.root, 'cpu-profiles');
   fs.mkdirSync(profileDir, { recursive: true });
   context.log(`cpu profile: concord with ${meetings} meetings for ${seconds} s under --cpu-prof`);
