@@ -23,4 +23,11 @@ export async function withServer<T>(start: Promise<ServerProcess>, body: (server
   }
 }
 
+/** The contenders of the long workloads (ramp, cpu pairs): Hocuspocus only where the profile asks for it. */
+export function contendersAtScale(context: BenchContext): readonly Contender[] {
+  if (context.profile.hocuspocusAtScale) return context.contenders;
+  const chosen = context.contenders.filter((each) => each.name !== 'hocuspocus');
+  return chosen.length > 0 ? chosen : context.contenders;
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

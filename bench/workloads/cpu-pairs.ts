@@ -4,7 +4,7 @@
 // each round starts every contender afresh on the same district meetings, in turn, and the order reverses each round
 // (A B C, C B A), so a slow stretch weighs on all of them alike.
 
-import { type BenchContext, sleep, withServer } from '../context';
+import { type BenchContext, contendersAtScale, sleep, withServer } from '../context';
 import type { ContenderName } from '../contenders/contender';
 import { LoadEngine } from '../load/live-meetings';
 import { keystrokesFor } from '../load/recorded-typing';
@@ -35,8 +35,9 @@ export async function cpuPairsWorkload(context: BenchContext): Promise<Partial<R
   const fixture = prepareFixture(context.root, 'paired', meetings);
   const shape = districtMeetingShape(keystrokesFor(seconds + SETTLE_AFTER_JOIN_MS / 1000, charsPerSecond), charsPerSecond);
   const windows = new Map<ContenderName, PairedWindow[]>();
+  const contenders = contendersAtScale(context);
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 === 1 ? context.contenders : [...context.contenders].reverse();
+    const order = round % 2 === 1 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       context.log(`cpu pairs: round ${round}, ${contender.name}, ${meetings} meetings for ${seconds} s`);
       const window = await withServer(contender.start(fixture), async (server) => {

@@ -1,7 +1,7 @@
 // (b) The district ramp: meetings of 8 with 1 typist, added step by step, measured at each step, stopped at the knee
 // (event-loop p99, delivery p99, any loss) or when a step would need more sockets than this machine allows a process.
 
-import { type BenchContext, sleep, withServer } from '../context';
+import { type BenchContext, contendersAtScale, sleep, withServer } from '../context';
 import type { Contender, ContenderName } from '../contenders/contender';
 import { LoadEngine, type MeetingShape } from '../load/live-meetings';
 import { keystrokesFor, type RecordedStream, recordTyping } from '../load/recorded-typing';
@@ -68,7 +68,7 @@ export async function districtRampWorkload(context: BenchContext): Promise<Parti
   const shape = districtMeetingShape(keystrokesFor(steps.length * (stepSeconds + SETTLE_AFTER_JOIN_MS / 1000), charsPerSecond), charsPerSecond);
 
   const results: Partial<Record<ContenderName, RampResult>> = {};
-  for (const contender of context.contenders) {
+  for (const contender of contendersAtScale(context)) {
     results[contender.name] = await withServer(contender.start(fixture), async (server) => {
       const baseline = await idleBaseline(server);
       const baselineRssBytes = baseline.rssBytes;
