@@ -10,7 +10,7 @@ import { decideWrite } from '../../shared/rules/write-gate';
 import type { Role } from '../../shared/rules/roles';
 import { isStorageFailure } from '../store/storage-health';
 import { stampAwarenessUpdate } from './awareness-identity';
-import { updateClients } from './update-inspection';
+import { inspectUpdate } from './update-inspection';
 import type { DocSubscriber, LiveDoc } from './live-doc';
 
 export interface Identity {
@@ -80,10 +80,11 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
   }
   if (step !== SyncStep.STEP2 && step !== SyncStep.UPDATE) return { close: true, reason: `unknown sync step ${step}` };
   const update = decoding.readVarUint8Array(decoder);
-  const clients = updateClients(update);
-  if (!clients) return { close: true, reason: 'malformed update' };
+  const inspected = inspectUpdate(update);
+  if (!inspected) return { close: true, reason: 'malformed update' };
+  const { clients, parsed } = inspected;
   // A reader's sync step 2 carries its whole delete set even when it has nothing new: that is not a write.
-  if (clients.size === 0 && live.deletesNothingNew(update)) return CARRY_ON;
+  if (clients.size === 0 && live.deletesNothingNew(parsed)) return CARRY_ON;
   const decision = decideWrite({ participantId: identity.participantId, roles: identity.roles, doc: live.name, lock: context.lockOf(live.name), status: context.status() });
   if (!decision.ok) return refuse(context, decision.reason);
   // Refused before it touches the doc: a change is taken only when it can be stored, so nobody ever sees it half-kept.
@@ -97,7 +98,7 @@ function handleSync(context: MessageContext, decoder: decoding.Decoder): Message
     if (isStorageFailure(error)) return notSaved(context);
     throw error;
   }
-  if (live.applyClientUpdate(update, subscriber) === 'applied') context.onApplied(live.name);
+  if (live.applyClientUpdate(update, parsed, subscriber) === 'applied') context.onApplied(live.name);
   return CARRY_ON;
 }
 

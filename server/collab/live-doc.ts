@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { encodeSyncMessage, SyncStep } from '../../shared/protocol/messages';
 import type { StoredDoc } from '../store/doc-log';
 import { DocPresence, type PresenceEntry } from './doc-presence';
-import { StoredState } from './stored-state';
+import { type DeleteSet, StoredState } from './stored-state';
+import type { ParsedUpdate } from './update-inspection';
 
 /** Someone receiving a doc's messages: a socket for one doc, or one doc's channel on a multiplexed socket. */
 export interface DocSubscriber {
@@ -131,12 +132,21 @@ export class LiveDoc {
   }
 
   /**
-   * Applies a client's update, already parsed in full by the caller (`updateClients`), atomically: persisted before
-   * anyone else sees it, and if applying still fails the whole doc is dropped and reloaded from storage, so no
-   * half-applied change survives.
+   * Takes a client's update, already parsed in full by the caller (`inspectUpdate`), atomically: persisted before
+   * anyone else sees it. A change that follows on from the stored bytes joins them as it came; any other is applied to
+   * the Y.Doc, and if applying fails the whole doc is dropped and reloaded from storage, so no half-applied change
+   * survives.
    */
-  applyClientUpdate(update: Uint8Array, from: DocSubscriber): ApplyOutcome {
+  applyClientUpdate(update: Uint8Array, parsed: ParsedUpdate, from: DocSubscriber): ApplyOutcome {
     if (this.broken) return 'not-saved';
+    if (this.stored) {
+      // A copy: the update is a view into the socket's frame, which the stored bytes would otherwise keep alive.
+      const kept = update.slice();
+      if (this.stored.append(kept, parsed)) {
+        this.wholeDocStep2 = null;
+        return this.commit(kept, from);
+      }
+    }
     const doc = this.doc;
     this.captured = null;
     try {
@@ -162,11 +172,11 @@ export class LiveDoc {
   }
 
   /** For an update without structs: whether every deletion it carries is already made here, so applying it changes nothing. */
-  deletesNothingNew(update: Uint8Array): boolean {
-    const claimed = Y.decodeUpdate(update).ds;
-    // A new client's step 2 claims nothing: answered without building the doc.
+  deletesNothingNew(parsed: ParsedUpdate): boolean {
+    const claimed = parsed.ds;
+    // A new client's step 2 claims nothing.
     if (claimed.clients.size === 0) return true;
-    const deleted = Y.createDeleteSetFromStructStore(this.doc.store);
+    const deleted: DeleteSet = this.stored ? this.stored.deleteSet() : Y.createDeleteSetFromStructStore(this.doc.store);
     for (const [client, ranges] of claimed.clients) {
       const have = deleted.clients.get(client) ?? [];
       for (const range of ranges) if (!covered(have, range.clock, range.len)) return false;
@@ -192,8 +202,10 @@ export class LiveDoc {
   compact(): void {
     if (this.broken || this.sinceSnapshot === 0) return;
     this.persistence.flush();
-    if (this.stored) this.persistence.compact(this.seq, this.stored.whole(), this.stored.stateVector());
-    else this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.ydoc), Y.encodeStateVector(this.ydoc));
+    if (this.stored) {
+      const { state, stateVector } = this.stored.snapshot(this.name);
+      this.persistence.compact(this.seq, state, stateVector);
+    } else this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.ydoc), Y.encodeStateVector(this.ydoc));
     this.sinceSnapshot = 0;
   }
 
@@ -204,7 +216,11 @@ export class LiveDoc {
   private commitCaptured(from: DocSubscriber | null): ApplyOutcome {
     const effective = this.captured;
     this.captured = null;
-    if (!effective) return 'unchanged';
+    return effective ? this.commit(effective, from) : 'unchanged';
+  }
+
+  /** Persists a change the doc has taken, and relays it to everyone else once it is on disk. */
+  private commit(effective: Uint8Array, from: DocSubscriber | null): ApplyOutcome {
     this.seq += 1;
     this.sinceSnapshot += 1;
     this.persistence.append(

@@ -1,6 +1,6 @@
-// A live doc stays the bytes it was stored as until someone changes it: readers are served from the bytes, a writer
-// builds the Y.Doc, and what was served either way is exactly the stored content. Storage keeps each snapshot's state
-// vector, and a data directory from before that column still opens.
+// A live doc stays the bytes it was stored as: readers are served from the bytes, a writer's change that follows on from
+// them joins them as it came, anything else builds the Y.Doc, and what was served either way is exactly the stored
+// content. Storage keeps each snapshot's state vector, and a data directory from before that column still opens.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { decoding } from 'lib0';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveDoc, type DocPersistence, type DocSubscriber } from '../../server/collab/live-doc';
+import { inspectUpdate, type ParsedUpdate } from '../../server/collab/update-inspection';
 import { openDatabase, type Db } from '../../server/store/database';
 import { DocLog } from '../../server/store/doc-log';
 import { MessageType, SyncStep } from '../../shared/protocol/messages';
@@ -45,6 +46,16 @@ function load(name: string): LiveDoc {
   return new LiveDoc(name, log.load('plan', name), persistence(name), { compactEvery: 1000, onBroken: () => undefined });
 }
 
+/** The doc loaded, with a writer and a reader subscribed. */
+function openWith(name: string) {
+  const live = load(name);
+  const writer = recorder('teacher');
+  const reader = recorder('parent');
+  live.subscribe(writer.subscriber);
+  live.subscribe(reader.subscriber);
+  return { live, writer, reader };
+}
+
 /** A subscriber that keeps every sync payload it is sent, by step. */
 function recorder(participantId: string) {
   const received: { step: number; payload: Uint8Array }[] = [];
@@ -58,6 +69,25 @@ function recorder(participantId: string) {
     end: () => undefined,
   };
   return { subscriber, received };
+}
+
+function parse(update: Uint8Array): ParsedUpdate {
+  const inspected = inspectUpdate(update);
+  if (!inspected) throw new Error('the test built a malformed update');
+  return inspected.parsed;
+}
+
+/** A client holding what the doc's storage holds, and each update it makes. */
+function clientOf(name: string, clientID: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const stored = log.load('plan', name);
+  for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part);
+  const made: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') made.push(update);
+  });
+  return { doc, made, text: doc.getText('t') };
 }
 
 function textOf(update: Uint8Array): string {
@@ -99,23 +129,98 @@ describe('a live doc kept as its stored bytes', () => {
     Y.applyUpdate(partial, reader.received[2]?.payload as Uint8Array);
     expect(partial.getText('t').toString()).toBe('Reads grade-level text with 90% accuracy.');
     // A new reader's empty sync step 2 is not a write and needs no doc.
-    expect(live.deletesNothingNew(Y.encodeStateAsUpdate(new Y.Doc()))).toBe(true);
+    expect(live.deletesNothingNew(parse(Y.encodeStateAsUpdate(new Y.Doc())))).toBe(true);
     expect(live.isCompacted).toBe(true);
   });
 
-  it('builds the doc for a writer, relays the change, and stores it like any other', () => {
+  it('takes a writer\'s change that follows on from the bytes as it came: stored and relayed without building the doc', () => {
+    storeTyped('goals', 'Baseline: 40 wpm.', 4);
+    const { live, writer, reader } = openWith('goals');
+    const client = clientOf('goals', 21);
+    client.text.insert(0, 'Goal: 90 wpm. ');
+    client.text.insert(14, 'X');
+    for (const change of client.made) expect(live.applyClientUpdate(change, parse(change), writer.subscriber)).toBe('applied');
+    expect(live.isCompacted).toBe(true);
+    // Relayed byte for byte to the others, never echoed to the writer.
+    expect(reader.received.slice(-2).map((each) => each.payload)).toEqual(client.made);
+    expect(writer.received.filter((each) => each.step === SyncStep.UPDATE)).toHaveLength(0);
+    expect(log.load('plan', 'goals').updates.slice(-2).map((each) => new Uint8Array(each))).toEqual(client.made);
+    // A joiner is told the new state vector and sent the new text.
+    const joiner = recorder('district');
+    live.subscribe(joiner.subscriber);
+    expect(Y.decodeStateVector(joiner.received[0]?.payload as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(client.doc)));
+    live.replySyncStep2(joiner.subscriber, new Uint8Array([0]));
+    expect(textOf(joiner.received[1]?.payload as Uint8Array)).toBe('Goal: 90 wpm. XBaseline: 40 wpm.');
+
+    // A backspace is a change only the first time: the repeat deletes nothing new, and neither builds the doc.
+    client.made.length = 0;
+    client.text.delete(14, 1);
+    const backspace = client.made[0] as Uint8Array;
+    expect(live.deletesNothingNew(parse(backspace))).toBe(false);
+    expect(live.applyClientUpdate(backspace, parse(backspace), writer.subscriber)).toBe('applied');
+    expect(live.deletesNothingNew(parse(backspace))).toBe(true);
+    expect(live.isCompacted).toBe(true);
+    expect(live.doc.getText('t').toString()).toBe('Goal: 90 wpm. Baseline: 40 wpm.');
+  });
+
+  it('leaves a change that does not follow on to the Y.Doc: a gap waits, a repeat changes nothing', () => {
     storeTyped('goals', 'Baseline: 40 wpm.', 0);
+    const { live, writer, reader } = openWith('goals');
+    const client = clientOf('goals', 22);
+    client.text.insert(0, 'A');
+    client.text.insert(1, 'B');
+    const [first, second] = client.made as [Uint8Array, Uint8Array];
+    // The second keystroke before the first: Yjs holds it back, and nothing is stored or relayed yet.
+    expect(live.applyClientUpdate(second, parse(second), writer.subscriber)).toBe('unchanged');
+    expect(live.isCompacted).toBe(false);
+    expect(log.load('plan', 'goals').updates).toHaveLength(0);
+    expect(live.applyClientUpdate(first, parse(first), writer.subscriber)).toBe('applied');
+    expect(live.doc.getText('t').toString()).toBe('ABBaseline: 40 wpm.');
+    expect(live.applyClientUpdate(first, parse(first), writer.subscriber)).toBe('unchanged');
+    expect(log.load('plan', 'goals').updates).toHaveLength(1);
+    expect(textOf(Y.mergeUpdates([log.load('plan', 'goals').snapshot as Uint8Array, ...log.load('plan', 'goals').updates]))).toBe('ABBaseline: 40 wpm.');
+  });
+
+  it('does not take as it came a change that points at content the doc lacks', () => {
+    storeTyped('goals', 'Baseline: 40 wpm.', 0);
+    const elsewhere = new Y.Doc();
+    elsewhere.clientID = 30;
+    elsewhere.getText('t').insert(0, 'unseen ');
+    const client = clientOf('goals', 23);
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(elsewhere), 'remote');
+    client.text.insert(client.text.toString().indexOf('unseen') + 3, '!');
+    const change = client.made[0] as Uint8Array;
     const live = load('goals');
-    const writer = recorder('teacher');
-    const reader = recorder('parent');
-    live.subscribe(writer.subscriber);
-    live.subscribe(reader.subscriber);
-    const client = new Y.Doc();
-    Y.applyUpdate(client, log.load('plan', 'goals').snapshot as Uint8Array);
-    let change: Uint8Array | null = null;
-    client.on('update', (update: Uint8Array) => (change = update));
-    client.getText('t').insert(0, 'Goal: 90 wpm. ');
-    expect(live.applyClientUpdate(change as unknown as Uint8Array, writer.subscriber)).toBe('applied');
+    live.subscribe(recorder('teacher').subscriber);
+    expect(live.applyClientUpdate(change, parse(change), recorder('teacher').subscriber)).toBe('unchanged');
+    expect(log.load('plan', 'goals').updates).toHaveLength(0);
+  });
+
+  it('compacts changes taken as they came through a Y.Doc, dropping deleted text', () => {
+    storeTyped('goals', 'Baseline: 40 wpm.', 0);
+    const { live, writer } = openWith('goals');
+    const client = clientOf('goals', 24);
+    const draft = 'A draft sentence that the teacher deletes again. '.repeat(4);
+    client.text.insert(0, draft);
+    client.text.delete(0, draft.length);
+    client.text.insert(0, 'Goal: 90 wpm. ');
+    for (const change of client.made) expect(live.applyClientUpdate(change, parse(change), writer.subscriber)).toBe('applied');
+    live.compact();
+    const stored = log.load('plan', 'goals');
+    expect(stored.updates).toHaveLength(0);
+    expect(textOf(stored.snapshot as Uint8Array)).toBe('Goal: 90 wpm. Baseline: 40 wpm.');
+    expect(stored.snapshot?.byteLength).toBeLessThan(draft.length);
+    expect(Y.decodeStateVector(stored.snapshotStateVector as Uint8Array)).toEqual(Y.decodeStateVector(Y.encodeStateVector(client.doc)));
+  });
+
+  it('builds the doc for a writer once it is read as a Y.Doc, relays the change, and stores it like any other', () => {
+    storeTyped('goals', 'Baseline: 40 wpm.', 0);
+    const { live, writer, reader } = openWith('goals');
+    expect(live.doc.getText('t').toString()).toBe('Baseline: 40 wpm.');
+    const client = clientOf('goals', 25);
+    client.text.insert(0, 'Goal: 90 wpm. ');
+    const change = client.made[0] as Uint8Array;
+    expect(live.applyClientUpdate(change, parse(change), writer.subscriber)).toBe('applied');
     expect(live.isCompacted).toBe(false);
     expect(live.doc.getText('t').toString()).toBe('Goal: 90 wpm. Baseline: 40 wpm.');
     expect(reader.received.at(-1)?.step).toBe(SyncStep.UPDATE);
