@@ -39,8 +39,9 @@ export interface GroupCommitOptions {
 }
 
 /**
- * A commit this long after the previous one waits for the disk on the event loop: nothing else is going on, and
- * handing the sync to its thread and back costs more than the sync. Under load commits come closer than this.
+ * A batch whose first update came this long after the previous commit waits for the disk on the event loop: nothing
+ * else is going on, and handing the sync to its thread and back costs more than the sync. Under load updates keep
+ * coming, so a batch starts filling right after a commit however long the commit window is.
  */
 export const INLINE_SYNC_AFTER_IDLE_MS = 20;
 
@@ -51,6 +52,8 @@ export class GroupCommit implements CommitPause {
   private scheduled = false;
   private paused = false;
   private lastCommitAt = Number.NEGATIVE_INFINITY;
+  /** When the next batch's first update arrived. */
+  private nextStartedAt = 0;
   private readonly windowMs: number;
   private readonly walSync: WalSync | null;
 
@@ -64,6 +67,7 @@ export class GroupCommit implements CommitPause {
 
   /** Queues an append; `durable` runs once it is on disk, `failed` if its batch could not be stored. */
   append(iepId: string, doc: string, seq: number, update: Uint8Array, durable: () => void, failed: () => void): void {
+    if (this.next.entries.length === 0) this.nextStartedAt = performance.now();
     this.next.entries.push({ iepId, doc, seq, update, durable, failed });
     this.schedule();
   }
@@ -167,7 +171,7 @@ export class GroupCommit implements CommitPause {
       return;
     }
     const walSync = this.walSync;
-    if (!walSync || performance.now() - this.lastCommitAt > (this.options.inlineSyncAfterIdleMs ?? INLINE_SYNC_AFTER_IDLE_MS)) {
+    if (!walSync || this.nextStartedAt - this.lastCommitAt > (this.options.inlineSyncAfterIdleMs ?? INLINE_SYNC_AFTER_IDLE_MS)) {
       if (this.write(batch, true)) this.settle(batch, true);
       return;
     }

@@ -95,6 +95,28 @@ describe('group commit', () => {
     expect(durable).toEqual([1]);
   });
 
+  it('under steady typing syncs off the event loop even when the commit window is longer than the idle threshold', async () => {
+    const log = new DocLog(db);
+    const commits = new GroupCommit(log, { walSync, windowMs: 40, inlineSyncAfterIdleMs: 20 });
+    let background = 0;
+    const sync = walSync.sync.bind(walSync);
+    walSync.sync = (done) => {
+      background += 1;
+      sync(done);
+    };
+    const durable: number[] = [];
+    // The first update after a quiet spell is synced on the spot.
+    commits.append('plan', 'goals', 1, update(1), () => durable.push(1), () => undefined);
+    await turn();
+    expect(durable).toEqual([1]);
+    expect(background).toBe(0);
+    // The next arrives at once and waits out the window (40 ms): still a busy server's batch, synced on the syncer.
+    commits.append('plan', 'goals', 2, update(2), () => durable.push(2), () => undefined);
+    await new Promise<void>((resolve) => commits.whenDurable(resolve));
+    expect(durable).toEqual([1, 2]);
+    expect(background).toBe(1);
+  });
+
   it('fails the whole batch when storage refuses it, and stores nothing of it', async () => {
     const log = new DocLog(db);
     const commits = new GroupCommit(log, { walSync, inlineSyncAfterIdleMs: Number.POSITIVE_INFINITY });
