@@ -56,9 +56,9 @@ export const KNEE = { eventLoopP99Ms: 50, deliveryP99Ms: 100, lost: 0 } as const
 
 /**
  * A ramp step is measured once its meetings have joined and typed for this long. A step's 100 meetings join within a
- * few seconds (800 sockets, 10,400 docs synced) and then all start typing within a third of a second (Concord builds
- * each typed section's Y.Doc on its first edit); for about three seconds after each burst a server is still digesting
- * it (its garbage, its newly hot code), and Concord's event loop stalled up to 120 ms. Districts' meetings do not
- * start in lockstep: the window measures meetings in progress, and joining is what the cold-load workload measures.
+ * few seconds (800 sockets, 10,400 docs synced) and then all start typing within a third of a second; for about three
+ * seconds after each burst a server is still digesting it (its garbage, its newly hot code), and Concord's event loop
+ * stalled up to 120 ms. Districts' meetings do not start in lockstep: the window measures meetings in progress, and
+ * joining is what the cold-load workload measures.
  */
 export const SETTLE_AFTER_JOIN_MS = 5_000;
