@@ -139,13 +139,10 @@ export class LiveDoc {
    */
   applyClientUpdate(update: Uint8Array, parsed: ParsedUpdate, from: DocSubscriber): ApplyOutcome {
     if (this.broken) return 'not-saved';
-    if (this.stored) {
-      // A copy: the update is a view into the socket's frame, which the stored bytes would otherwise keep alive.
-      const kept = update.slice();
-      if (this.stored.append(kept, parsed)) {
-        this.wholeDocStep2 = null;
-        return this.commit(kept, from);
-      }
+    const kept = this.stored?.append(update, parsed);
+    if (kept) {
+      this.wholeDocStep2 = null;
+      return this.commit(kept, from);
     }
     const doc = this.doc;
     this.captured = null;

@@ -43,19 +43,21 @@ export class StoredState {
   }
 
   /**
-   * Takes a change that follows on from these bytes (`clocksAfter`), kept as it came; false leaves the change to a
-   * Y.Doc (a gap, an overlap, a GC struct).
+   * Takes a change that follows on from these bytes (`clocksAfter`) and returns the copy it keeps (the update is a view
+   * into a socket's frame, which would otherwise stay alive); null leaves the change to a Y.Doc (a gap, an overlap, a GC
+   * struct).
    */
-  append(update: Uint8Array, parsed: ParsedUpdate): boolean {
+  append(update: Uint8Array, parsed: ParsedUpdate): Uint8Array | null {
     const clocks = (this.clocks ??= Y.decodeStateVector(this.stateVector()));
     const after = clocksAfter(clocks, parsed);
-    if (!after) return false;
-    this.parts.push(update);
+    if (!after) return null;
+    const kept = update.slice();
+    this.parts.push(kept);
     for (const [client, clock] of after) clocks.set(client, clock);
     this.vector = null;
     if (this.deleted && parsed.ds.clients.size > 0) this.deleted = Y.mergeDeleteSets([this.deleted, parsed.ds]);
     this.appended += 1;
-    return true;
+    return kept;
   }
 
   /** Every range deleted here, sorted and merged per client. */
