@@ -47,11 +47,8 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
 const LOAD = 'load';
 
 export class LiveDoc {
-  /**
-   * Empty until the stored state is applied (`doc`): serving readers needs no doc. A guid of our own: Yjs would draw a
-   * random UUID for each doc, 31 calls into the system's random source.
-   */
-  private readonly ydoc: Y.Doc;
+  /** Null until something needs the Y.Doc (`doc`): serving readers and taking changes that follow on need none. */
+  private ydoc: Y.Doc | null = null;
   private readonly presence = new DocPresence<DocSubscriber>();
   /** The doc as stored, while nobody has changed it or read it as a Y.Doc; null once it is built. */
   private stored: StoredState | null;
@@ -70,7 +67,6 @@ export class LiveDoc {
     private readonly persistence: DocPersistence,
     private readonly options: LiveDocOptions,
   ) {
-    this.ydoc = new Y.Doc({ guid: name });
     this.stored = new StoredState(stored);
     this.seq = stored.lastSeq;
     this.sinceSnapshot = stored.updates.length;
@@ -79,12 +75,14 @@ export class LiveDoc {
 
   /** The Y.Doc, built from storage on first use. */
   get doc(): Y.Doc {
-    if (this.stored) {
-      const stored = this.stored;
+    if (!this.ydoc) {
+      // A guid of our own: Yjs would draw a random UUID for each doc, 31 calls into the system's random source.
+      const ydoc = new Y.Doc({ guid: this.name });
+      this.stored?.applyTo(ydoc, LOAD);
       this.stored = null;
       // Listened to only from here on: Yjs encodes each transaction's update for its listeners, the load's whole doc too.
-      stored.applyTo(this.ydoc, LOAD);
-      this.ydoc.on('update', this.capture);
+      ydoc.on('update', this.capture);
+      this.ydoc = ydoc;
     }
     return this.ydoc;
   }
@@ -100,7 +98,7 @@ export class LiveDoc {
 
   subscribe(subscriber: DocSubscriber): void {
     this.subscribers.add(subscriber);
-    subscriber.send(encodeSyncMessage(SyncStep.STEP1, this.stored ? this.stored.stateVector() : Y.encodeStateVector(this.ydoc)));
+    subscriber.send(encodeSyncMessage(SyncStep.STEP1, this.stored ? this.stored.stateVector() : Y.encodeStateVector(this.doc)));
     if (!this.presence.isEmpty) subscriber.send(this.presence.snapshot());
   }
 
@@ -128,7 +126,7 @@ export class LiveDoc {
   }
 
   private encodeSyncStep2(stateVector: Uint8Array): Uint8Array {
-    return encodeSyncMessage(SyncStep.STEP2, this.stored ? this.stored.missingFrom(stateVector) : Y.encodeStateAsUpdate(this.ydoc, stateVector));
+    return encodeSyncMessage(SyncStep.STEP2, this.stored ? this.stored.missingFrom(stateVector) : Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
   /**
@@ -202,12 +200,12 @@ export class LiveDoc {
     if (this.stored) {
       const { state, stateVector } = this.stored.snapshot(this.name);
       this.persistence.compact(this.seq, state, stateVector);
-    } else this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.ydoc), Y.encodeStateVector(this.ydoc));
+    } else this.persistence.compact(this.seq, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
     this.sinceSnapshot = 0;
   }
 
   destroy(): void {
-    this.ydoc.destroy();
+    this.ydoc?.destroy();
   }
 
   private commitCaptured(from: DocSubscriber | null): ApplyOutcome {
