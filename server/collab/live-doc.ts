@@ -50,7 +50,7 @@ export class LiveDoc {
   /** Null until something needs the Y.Doc (`doc`): serving readers and taking changes that follow on need none. */
   private ydoc: Y.Doc | null = null;
   private readonly presence = new DocPresence<DocSubscriber>();
-  /** The doc as stored, while nobody has changed it or read it as a Y.Doc; null once it is built. */
+  /** The doc as bytes (as stored, then the changes that follow on), until something needs the Y.Doc; null once it is built. */
   private stored: StoredState | null;
   readonly subscribers = new Set<DocSubscriber>();
   private seq: number;
@@ -87,7 +87,7 @@ export class LiveDoc {
     return this.ydoc;
   }
 
-  /** Whether the doc is still only its stored bytes (nobody has changed it since it was loaded). */
+  /** Whether the doc is still only bytes (nothing has needed its Y.Doc since it was loaded). */
   get isCompacted(): boolean {
     return this.stored !== null;
   }
