@@ -31,3 +31,13 @@ export function contendersAtScale(context: BenchContext): readonly Contender[] {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A pause between timed runs, with the load generator's garbage collected at its start (`npm run bench` passes
+ * --expose-gc). Every joiner's docs arrive as fresh buffers, and the generator's own full collections (traced: two
+ * during the fifteen 8-joiner cold loads, 17 ms of marking and a 5 ms pause each) otherwise fell inside timed runs.
+ */
+export async function idleBetweenRuns(ms: number): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await sleep(ms);
+}

@@ -4,7 +4,7 @@
 // connection leaves, after running any store still pending, and says how many docs it holds, so we wait for none).
 
 import * as Y from 'yjs';
-import { type BenchContext, sleep, withServer } from '../context';
+import { type BenchContext, idleBetweenRuns, sleep, withServer } from '../context';
 import type { Contender, ContenderName } from '../contenders/contender';
 import type { ServerProcess } from '../contenders/server-process';
 import { MSG_SYNC, STEP2, UPDATE } from '../load/frames';
@@ -30,7 +30,7 @@ const UNLOAD_TIMEOUT_MS = 15_000;
 
 /** Lets the server unload the plan; where the contender can tell, until it holds no doc at all. */
 async function betweenRuns(contender: Contender, server: ServerProcess): Promise<void> {
-  await sleep(BETWEEN_RUNS_MS);
+  await idleBetweenRuns(BETWEEN_RUNS_MS);
   if (!contender.loadedDocs) return;
   const start = performance.now();
   let loaded = await contender.loadedDocs(server);

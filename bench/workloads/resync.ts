@@ -3,7 +3,7 @@
 // edits. Raw protocol: the returning client sends its real state vectors and its offline edits as its sync step 2.
 
 import * as Y from 'yjs';
-import { type BenchContext, sleep, withServer } from '../context';
+import { type BenchContext, idleBetweenRuns, sleep, withServer } from '../context';
 import type { ContenderName } from '../contenders/contender';
 import type { ServerProcess } from '../contenders/server-process';
 import { EMPTY_UPDATE, encodeStateVector, MSG_SYNC, STEP2, UPDATE } from '../load/frames';
@@ -142,7 +142,7 @@ export async function resyncWorkload(context: BenchContext): Promise<Partial<Rec
             failures++;
             context.log(`  ${contender.name}: ${String(error)}`);
           }
-          await sleep(300);
+          await idleBetweenRuns(300);
         }
         const summary = summarize(samplesMs);
         context.log(`  ${contender.name}: resync p50 ${summary.p50} ms, max ${summary.max} ms${failures ? `, ${failures} failed` : ''}`);
