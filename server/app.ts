@@ -75,7 +75,7 @@ export function createServer(config: Config): ConcordServer {
   const origins = new OriginPolicy(config.extraOrigins);
   const locks = new SectionLocks(rooms, plans, audit, { graceMs: config.lockGraceMs, idleMs: config.lockIdleMs });
   const statuses = new PlanStatuses(plans);
-  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant, maxSocketsPerUser: config.maxSocketsPerUser, storage });
+  const gateway = new CollabGateway({ rooms, plans, sessions, audit, origins, locks, statuses, maxFrameBytes: config.maxFrameBytes, maxBufferedBytes: config.maxBufferedBytes, maxSocketsPerParticipant: config.maxSocketsPerParticipant, maxSocketsPerUser: config.maxSocketsPerUser, heartbeatMs: config.heartbeatMs, storage });
   const context: AppContext = {
     db,
     plans,

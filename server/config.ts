@@ -21,6 +21,8 @@ export interface Config {
   readonly maxSocketsPerParticipant: number;
   readonly maxSocketsPerUser: number;
   readonly handshakeTimeoutMs: number;
+  /** Every socket is pinged this often; one silent for a whole interval after a ping is dropped. */
+  readonly heartbeatMs: number;
   readonly lockGraceMs: number;
   readonly lockIdleMs: number;
   /** After a failed write, how often storage is tried again before changes are accepted once more. */
@@ -54,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerParticipant: Math.max(1, integer(env.CONCORD_MAX_SOCKETS_PER_PARTICIPANT, 32)),
     maxSocketsPerUser: Math.max(1, integer(env.CONCORD_MAX_SOCKETS_PER_USER, 64)),
     handshakeTimeoutMs: Math.max(500, integer(env.CONCORD_HANDSHAKE_TIMEOUT_MS, 10_000)),
+    heartbeatMs: Math.max(100, integer(env.CONCORD_HEARTBEAT_MS, 30_000)),
     lockGraceMs: integer(env.CONCORD_LOCK_GRACE_MS, 30_000),
     lockIdleMs: Math.max(1000, integer(env.CONCORD_LOCK_IDLE_MS, 5 * 60_000)),
     storageRetryMs: Math.max(50, integer(env.CONCORD_STORAGE_RETRY_MS, 1000)),

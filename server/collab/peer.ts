@@ -22,6 +22,8 @@ export interface PeerDeps {
   readonly locks: SectionLocks;
   readonly statuses: PlanStatuses;
   readonly maxBufferedBytes: number;
+  /** How often the socket is pinged (each on its own timer, so a server's sockets are not all pinged in one turn). */
+  readonly heartbeatMs: number;
   readonly storage: { readonly writable: boolean };
 }
 
@@ -122,6 +124,9 @@ export class CollabPeer {
   private readonly rewrittenPresence = new Set<string>();
   private closed = false;
   private corked = false;
+  /** Whether a frame or a pong arrived since the last heartbeat. */
+  private heard = true;
+  private readonly heartbeatTimer: ReturnType<typeof setInterval>;
   /** Frames for a multiplexed socket in this turn, sent as one batch when the turn ends. */
   private outbox: Uint8Array[] = [];
 
@@ -133,6 +138,10 @@ export class CollabPeer {
     private readonly deps: PeerDeps,
   ) {
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on('pong', () => {
+      this.heard = true;
+    });
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), deps.heartbeatMs).unref();
     ws.on('close', () => this.teardown());
     ws.on('error', () => this.teardown());
     if (singleDoc !== null && !this.subscribe(singleDoc)) return;
@@ -179,6 +188,23 @@ export class CollabPeer {
     for (const message of wireMessagesFor(frames)) sendWire(this.ws, message);
   };
 
+  /**
+   * Runs every heartbeat interval. A socket that sent nothing, not even the pong to the last ping (every client answers
+   * pings, browsers included), is gone: a laptop that slept, Wi-Fi that dropped without closing the connection. It is
+   * dropped now, releasing its place under the connection cap, its presence and its locks, rather than when TCP gives
+   * up many minutes later; any other socket is pinged.
+   */
+  private heartbeat(): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.heard) {
+      this.teardown();
+      this.ws.terminate();
+      return;
+    }
+    this.heard = false;
+    this.ws.ping();
+  }
+
   /** Ends one doc: on a multiplexed socket only that channel closes; a single-doc socket closes. */
   endDoc(doc: string, code: number, reason: string): void {
     const subscription = this.subscriptions.get(doc);
@@ -216,6 +242,7 @@ export class CollabPeer {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    this.heard = true;
     if (this.closed) return;
     if (!isBinary) {
       this.protocolError('text frames are not part of the protocol');
@@ -328,6 +355,7 @@ export class CollabPeer {
   private teardown(): void {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.heartbeatTimer);
     for (const subscription of [...this.subscriptions.values()]) this.unsubscribe(subscription);
   }
 }

@@ -33,6 +33,7 @@ export interface UpgradeDeps {
   readonly maxBufferedBytes: number;
   readonly maxSocketsPerParticipant: number;
   readonly maxSocketsPerUser: number;
+  readonly heartbeatMs: number;
   readonly storage: { readonly writable: boolean };
 }
 
@@ -91,6 +92,7 @@ export class CollabGateway {
         locks: this.deps.locks,
         statuses: this.deps.statuses,
         maxBufferedBytes: this.deps.maxBufferedBytes,
+        heartbeatMs: this.deps.heartbeatMs,
         rooms: this.deps.rooms,
         storage: this.deps.storage,
         onRefused: (who, refusedDoc, reason) =>

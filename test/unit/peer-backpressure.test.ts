@@ -37,6 +37,7 @@ function peerOn(socket: StalledSocket): CollabPeer {
     locks: {},
     statuses: {},
     maxBufferedBytes: CAP,
+    heartbeatMs: 60_000,
   } as unknown as PeerDeps;
   const user = { participantId, name: 'Someone', roles: ['parent' as const], color: colorFor(participantId) };
   return new CollabPeer(socket as unknown as WebSocket, { iepId: 'plan', participantId, name: user.name, roles: user.roles, user }, null, deps);
