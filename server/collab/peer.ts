@@ -191,8 +191,8 @@ export class CollabPeer {
   /**
    * Runs every heartbeat interval. A socket that sent nothing, not even the pong to the last ping (every client answers
    * pings, browsers included), is gone: a laptop that slept, Wi-Fi that dropped without closing the connection. It is
-   * dropped now, releasing its place under the connection cap, its presence and its locks, rather than when TCP gives
-   * up many minutes later; any other socket is pinged.
+   * dropped now, freeing its place under the connection caps and starting its section locks' grace period, rather than
+   * when TCP gives up many minutes later; any other socket is pinged.
    */
   private heartbeat(): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
