@@ -7,7 +7,8 @@ import { collabBase, upgradeStatus } from '../helpers/collab-client';
 import { removeTempDirs, type RunningServer } from '../helpers/server';
 import { type PlanWithTeam, planWithTeam, startWithAdmin } from '../helpers/team';
 
-const HEARTBEAT_MS = 150;
+// Long enough that a client answering pings is never late on a busy CI machine (the tests run in parallel).
+const HEARTBEAT_MS = 400;
 
 let server: RunningServer;
 let plan: PlanWithTeam;
@@ -52,9 +53,9 @@ describe('dead peers', () => {
     const quiet = await quietSocket(true);
     let pings = 0;
     quiet.ws.on('ping', () => pings++);
-    await sleep(HEARTBEAT_MS * 5);
+    await sleep(HEARTBEAT_MS * 4);
     expect(quiet.ws.readyState).toBe(WebSocket.OPEN);
-    expect(pings).toBeGreaterThanOrEqual(3);
+    expect(pings).toBeGreaterThanOrEqual(2);
     quiet.ws.close();
     expect(await quiet.closed).toBe(1005);
   });
